@@ -1,0 +1,35 @@
+# fasttrack-onboarding. Every target installs what it needs first (scripts/setup.sh), idempotently.
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+# Trunk's update check ignores `offline = true`; nothing may be fetched.
+export TRUNK_SKIP_VERSION_CHECK := true
+export CHROMEDRIVER := /usr/bin/chromedriver
+# Chromium and ChromeDriver leave profile folders behind: keep them in the ignored build area.
+export TMPDIR := $(CURDIR)/.tmp
+
+.PHONY: setup setup-test serve build test clean
+
+setup:
+	@mkdir -p .tmp
+	@scripts/setup.sh serve
+
+setup-test:
+	@mkdir -p .tmp
+	@scripts/setup.sh test
+
+## serve: the app on http://127.0.0.1:8080 with live reload
+serve: setup
+	cargo fetch --locked
+	trunk serve
+
+## build: the release bundle in dist/
+build: setup
+	cargo fetch --locked
+	trunk build --release
+
+## test: formatting, lints, native, browser-component and end-to-end tests
+test: setup-test
+	@scripts/test.sh
+
+clean:
+	rm -rf dist .tmp target

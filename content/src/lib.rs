@@ -1,0 +1,43 @@
+//! The FastTrack guide's content: a typed model of the "The FastTrack process" page.
+//!
+//! The app depends on [`model`] only. With the `parse` feature (native, build scripts and
+//! tests), [`parse`] reads a locale's Markdown, [`check`] compares locales and [`codegen`]
+//! writes the model back out as Rust source for the app to embed.
+
+pub mod model;
+
+#[cfg(feature = "parse")]
+pub mod check;
+#[cfg(feature = "parse")]
+pub mod codegen;
+#[cfg(feature = "parse")]
+pub mod parse;
+
+/// Where the per-locale content files live, relative to this crate.
+#[cfg(feature = "parse")]
+pub const LOCALES_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/locales");
+
+/// Reads and parses every `locales/*.md` file in `dir`, sorted by locale tag.
+#[cfg(feature = "parse")]
+pub fn load_locales(dir: &std::path::Path) -> Result<Vec<model::Guide>, String> {
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let mut paths: Vec<_> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "md"))
+        .collect();
+    paths.sort();
+    let mut guides = Vec::new();
+    for path in paths {
+        let locale = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .ok_or_else(|| format!("{}: not a UTF-8 file name", path.display()))?;
+        let text =
+            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        guides.push(parse::parse_guide(locale, &text)?);
+    }
+    if guides.is_empty() {
+        return Err(format!("{}: no locale files", dir.display()));
+    }
+    Ok(guides)
+}

@@ -1,0 +1,94 @@
+//! The few browser facilities the app uses, each failing soft: storage may be disabled,
+//! an element may be gone. Nothing here panics.
+
+use wasm_bindgen::JsCast;
+
+const LOCALE_KEY: &str = "fasttrack:locale";
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// The reader's languages, most preferred first (`navigator.languages`).
+pub fn preferred_languages() -> Vec<String> {
+    let Some(window) = web_sys::window() else {
+        return Vec::new();
+    };
+    let navigator = window.navigator();
+    let list: Vec<String> = navigator
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect();
+    if list.is_empty() {
+        navigator.language().into_iter().collect()
+    } else {
+        list
+    }
+}
+
+/// The language the reader chose last time, if storage allows.
+pub fn remembered_locale() -> Option<String> {
+    local_storage()?.get_item(LOCALE_KEY).ok().flatten()
+}
+
+/// Remembers the reader's choice; silently does nothing where storage is unavailable.
+pub fn remember_locale(tag: &str) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.set_item(LOCALE_KEY, tag);
+    }
+}
+
+fn element_by_id(id: &str) -> Option<web_sys::HtmlElement> {
+    web_sys::window()?
+        .document()?
+        .get_element_by_id(id)?
+        .dyn_into()
+        .ok()
+}
+
+/// Scrolls the element with this id into view, if it exists.
+pub fn scroll_to(id: &str) -> bool {
+    match element_by_id(id) {
+        Some(el) => {
+            el.scroll_into_view();
+            true
+        }
+        None => false,
+    }
+}
+
+/// Moves keyboard focus to the element with this id (it needs `tabindex` unless focusable).
+pub fn focus(id: &str) {
+    if let Some(el) = element_by_id(id) {
+        let _ = el.focus();
+    }
+}
+
+/// The current URL's fragment without `#`, percent-decoded.
+pub fn current_hash() -> Option<String> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    let raw = hash.strip_prefix('#')?;
+    if raw.is_empty() {
+        return None;
+    }
+    js_sys::decode_uri_component(raw)
+        .ok()
+        .and_then(|s| s.as_string())
+        .or_else(|| Some(raw.to_owned()))
+}
+
+pub fn set_document_title(title: &str) {
+    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+        doc.set_title(title);
+    }
+}
+
+pub fn set_document_lang(tag: &str) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("lang", tag);
+    }
+}

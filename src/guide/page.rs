@@ -1,0 +1,99 @@
+//! The guide page: title, freshness, table of contents, the sections in source order, and the
+//! attribution line.
+
+use crate::browser;
+use crate::config::Config;
+use crate::guide::freshness::Freshness;
+use crate::guide::render::{external_link, render_block, render_inlines, RenderContext};
+use crate::guide::toc::TableOfContents;
+use crate::locale::Locale;
+use crate::shell::CurrentLocale;
+use fasttrack_content::model::{Guide, Section};
+use leptos::prelude::*;
+
+const LICENSE_URL: &str = "https://creativecommons.org/licenses/by/4.0/";
+
+#[component]
+pub fn GuidePage() -> impl IntoView {
+    let CurrentLocale(locale) = expect_context::<CurrentLocale>();
+    let config = expect_context::<Config>();
+
+    Effect::new({
+        let config = config.clone();
+        move |_| {
+            let locale = locale.get();
+            if config.standalone {
+                let ui = locale.ui();
+                browser::set_document_title(&format!("{} – {}", locale.guide().title, ui.app_name));
+            }
+        }
+    });
+    // A deep link's fragment names an element that did not exist when the browser looked for
+    // it: scroll there once the page is drawn.
+    Effect::new(move |_| {
+        request_animation_frame(|| {
+            if let Some(id) = browser::current_hash() {
+                browser::scroll_to(&id);
+            }
+        })
+    });
+
+    move || {
+        let cx = RenderContext {
+            locale: locale.get(),
+            config: config.clone(),
+        };
+        view! { <GuideArticle cx /> }
+    }
+}
+
+#[component]
+fn GuideArticle(cx: RenderContext) -> impl IntoView {
+    let guide: &'static Guide = cx.locale.guide();
+    let sections = guide
+        .sections
+        .iter()
+        .enumerate()
+        .map(|(i, section)| render_section(section, i == 0, &cx))
+        .collect_view();
+    let ui = cx.locale.ui();
+    view! {
+        <article class="ft-guide">
+            {sections}
+            <p class="ft-attribution">
+                {ui.attribution} " "
+                {external_link(LICENSE_URL.to_owned(), ui.license_name, cx.locale)}
+            </p>
+        </article>
+    }
+}
+
+/// The first section holds the page title (the source's `#` heading), the freshness notes and
+/// the table of contents; the others get the source's heading or, where it has none, ours.
+fn render_section(section: &'static Section, first: bool, cx: &RenderContext) -> AnyView {
+    let locale: Locale = cx.locale;
+    let guide = locale.guide();
+    let label = locale.ui().sections.get(section.id).unwrap_or(section.id);
+    let heading_id = format!("{}-heading", section.id);
+    let heading = if first {
+        view! {
+            <h1 id=heading_id.clone() class="ft-title">{guide.title}</h1>
+            <Freshness locale />
+            <TableOfContents locale />
+        }
+        .into_any()
+    } else {
+        let text = section
+            .heading
+            .map(|h| render_inlines(h.text, cx).into_any())
+            .unwrap_or_else(|| label.into_any());
+        view! { <h2 id=heading_id.clone()>{text}</h2> }.into_any()
+    };
+    view! {
+        <section id=section.id class="ft-section" aria-labelledby=heading_id>
+            {heading}
+            {section.blocks.iter().map(|b| render_block(b, cx)).collect_view()}
+        </section>
+    }
+    .into_any()
+}

@@ -1,0 +1,25 @@
+//! "On this page": links to each section of the guide.
+
+use crate::locale::Locale;
+use leptos::prelude::*;
+
+#[component]
+pub fn TableOfContents(locale: Locale) -> impl IntoView {
+    let ui = locale.ui();
+    view! {
+        <nav class="ft-toc" aria-labelledby="ft-toc-heading">
+            <h2 id="ft-toc-heading" class="ft-toc__heading">{ui.toc_heading}</h2>
+            <ol>
+                {locale
+                    .guide()
+                    .sections
+                    .iter()
+                    .map(|s| {
+                        let label = ui.sections.get(s.id).unwrap_or(s.id);
+                        view! { <li><a href=format!("#{}", s.id)>{label}</a></li> }
+                    })
+                    .collect_view()}
+            </ol>
+        </nav>
+    }
+}

@@ -1,0 +1,99 @@
+//! The shape of a locale's UI strings.
+
+/// Every string the interface shows that does not come from the guide's content files.
+pub struct Ui {
+    /// The language's own name, as the switcher shows it ("Français").
+    pub language_name: &'static str,
+    pub app_name: &'static str,
+    pub skip_to_content: &'static str,
+    pub language_nav_label: &'static str,
+    pub main_nav_label: &'static str,
+    pub nav_guide: &'static str,
+    pub nav_request: &'static str,
+    pub toc_heading: &'static str,
+    pub sections: SectionLabels,
+    /// "{date}" is replaced by the formatted `ms.date`.
+    pub last_updated: &'static str,
+    /// Shown on a locale whose text is older than the newest: "{date}" and "{newest}".
+    pub older_notice: &'static str,
+    pub older_notice_links: &'static str,
+    /// Shown on our own translations: "{language}" is the source's language.
+    pub translation_notice: &'static str,
+    pub attribution: &'static str,
+    pub license_name: &'static str,
+    pub opens_in_new_tab: &'static str,
+    /// January to December.
+    pub months: [&'static str; 12],
+    /// "{day}", "{month}", "{year}".
+    pub date_format: &'static str,
+    pub callouts: CalloutLabels,
+    pub diagram: DiagramText,
+    pub not_found: NotFoundText,
+    pub request_page: RequestPageText,
+}
+
+/// Table-of-contents labels, and headings for the sections the sources leave without one.
+pub struct SectionLabels {
+    pub the_fasttrack_process: &'static str,
+    pub the_onboarding_process: &'static str,
+    pub getting_help: &'static str,
+    pub fasttrack_center: &'static str,
+    pub meeting_schedule: &'static str,
+    pub partners: &'static str,
+    pub roles_and_responsibilities: &'static str,
+}
+
+impl SectionLabels {
+    /// The label of a content section id; `None` for an id this build does not know.
+    pub fn get(&self, id: &str) -> Option<&'static str> {
+        Some(match id {
+            "the-fasttrack-process" => self.the_fasttrack_process,
+            "the-onboarding-process" => self.the_onboarding_process,
+            "getting-help" => self.getting_help,
+            "fasttrack-center" => self.fasttrack_center,
+            "meeting-schedule" => self.meeting_schedule,
+            "partners" => self.partners,
+            "roles-and-responsibilities" => self.roles_and_responsibilities,
+            _ => return None,
+        })
+    }
+}
+
+/// The label a `> [!NOTE]`-style callout shows.
+pub struct CalloutLabels {
+    pub note: &'static str,
+    pub tip: &'static str,
+    pub important: &'static str,
+    pub warning: &'static str,
+    pub caution: &'static str,
+}
+
+/// The onboarding diagram, which we draw because the sources' image is not available.
+pub struct DiagramText {
+    pub summary: &'static str,
+    pub step_purchase: &'static str,
+    pub step_initiate: &'static str,
+    pub core_onboarding: &'static str,
+    pub service_onboarding: &'static str,
+    pub first_wave: &'static str,
+    pub data_migration: &'static str,
+    pub then: &'static str,
+    /// "{name}" is the product's former name.
+    pub formerly: &'static str,
+    pub user_adoption: &'static str,
+    pub footnote: &'static str,
+}
+
+pub struct NotFoundText {
+    pub title: &'static str,
+    /// "{tag}" is what the address asked for.
+    pub unknown_language: &'static str,
+    pub missing_page: &'static str,
+    pub choose: &'static str,
+}
+
+pub struct RequestPageText {
+    pub title: &'static str,
+    pub intro: &'static str,
+    pub back_to_guide: &'static str,
+}

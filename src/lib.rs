@@ -1,0 +1,28 @@
+//! FastTrack onboarding: the Microsoft 365 FastTrack guide and request wizard as an embeddable
+//! Leptos app. `main.rs` mounts it; hosts can call [`mount`].
+//!
+//! - [`app`]: routes and the root element
+//! - [`shell`]: the frame of every page (navigation, language switcher), `/` and not-found pages
+//! - [`guide`]: "The FastTrack process", rendered from the typed content model
+//! - [`request`]: "Request assistance for Microsoft 365"
+//! - [`locale`], [`i18n`]: the offered locales and their UI strings
+//! - [`config`]: run-time settings; [`browser`]: storage, focus and scrolling, failing soft
+
+pub mod app;
+pub mod browser;
+pub mod config;
+pub mod guide;
+pub mod i18n;
+pub mod locale;
+pub mod request;
+pub mod shell;
+
+pub use app::App;
+pub use config::Config;
+
+use leptos::prelude::*;
+
+/// Mounts the app into `element`; the returned handle unmounts it when dropped.
+pub fn mount(element: web_sys::HtmlElement, config: Config) -> impl Drop {
+    leptos::mount::mount_to(element, move || view! { <App config /> })
+}

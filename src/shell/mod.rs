@@ -1,0 +1,136 @@
+//! The frame around every page of a locale: skip link, navigation, language switcher, and the
+//! `lang` of everything inside. Also the pages that have no locale yet: `/` and unknown ones.
+
+mod language_switcher;
+mod not_found;
+mod root_redirect;
+
+pub use not_found::NotFound;
+pub use root_redirect::RootRedirect;
+
+use crate::browser;
+use crate::config::Config;
+use crate::locale::Locale;
+use language_switcher::LanguageSwitcher;
+use leptos::prelude::*;
+use leptos_router::components::{Outlet, Redirect};
+use leptos_router::hooks::{use_location, use_params_map};
+use leptos_router::NavigateOptions;
+
+/// The locale named by the address, for every page under `/:locale/`.
+#[derive(Clone, Copy)]
+pub struct CurrentLocale(pub Memo<Locale>);
+
+/// The path after the locale segment (`/request/contacts`) and the fragment, so a page can be
+/// linked in another language.
+pub fn path_after_locale(pathname: &str, base: &str) -> String {
+    let inside = pathname.strip_prefix(base).unwrap_or(pathname);
+    let inside = inside.trim_start_matches('/');
+    match inside.find('/') {
+        Some(i) => inside[i..].to_owned(),
+        None => "/".to_owned(),
+    }
+}
+
+#[component]
+pub fn LocaleShell() -> impl IntoView {
+    let params = use_params_map();
+    let requested = Memo::new(move |_| params.read().get("locale").unwrap_or_default());
+    let known = Memo::new(move |_| Locale::from_tag(&requested.get()));
+
+    move || match known.get() {
+        None => view! { <NotFound requested=requested.get() /> }.into_any(),
+        Some(locale) if locale.tag() != requested.get() => {
+            // `/pt-br/...` -> `/pt-BR/...`: one address per page.
+            view! { <CanonicalRedirect locale /> }.into_any()
+        }
+        Some(_) => view! { <LocaleFrame known /> }.into_any(),
+    }
+}
+
+#[component]
+fn CanonicalRedirect(locale: Locale) -> impl IntoView {
+    let config = expect_context::<Config>();
+    let location = use_location();
+    let rest = path_after_locale(&location.pathname.get_untracked(), &config.base);
+    let path = format!("/{}{}{}", locale.tag(), rest, location.hash.get_untracked());
+    view! { <Redirect path options=NavigateOptions { replace: true, ..Default::default() } /> }
+}
+
+#[component]
+fn LocaleFrame(known: Memo<Option<Locale>>) -> impl IntoView {
+    let config = expect_context::<Config>();
+    let locale = Memo::new(move |prev: Option<&Locale>| {
+        known
+            .get()
+            .or(prev.copied())
+            .unwrap_or_else(Locale::default_locale)
+    });
+    provide_context(CurrentLocale(locale));
+
+    if config.standalone {
+        Effect::new(move |_| browser::set_document_lang(locale.get().tag()));
+    }
+
+    let location = use_location();
+    let on_request = Memo::new({
+        let config = config.clone();
+        move |_| path_after_locale(&location.pathname.get(), &config.base).starts_with("/request")
+    });
+    let guide_href = {
+        let config = config.clone();
+        move || config.href(&format!("/{}/", locale.get().tag()))
+    };
+    let request_href = {
+        let config = config.clone();
+        move || config.href(&format!("/{}/request", locale.get().tag()))
+    };
+
+    view! {
+        <div class="ft-frame" lang=move || locale.get().tag()>
+            <a class="ft-skip-link" href="#ft-main" on:click=|ev| {
+                ev.prevent_default();
+                browser::focus("ft-main");
+            }>{move || locale.get().ui().skip_to_content}</a>
+            <header class="ft-header">
+                <nav class="ft-nav" aria-label=move || locale.get().ui().main_nav_label>
+                    <ul>
+                        <li>
+                            <a href=guide_href aria-current=move || (!on_request.get()).then_some("page")>
+                                {move || locale.get().ui().nav_guide}
+                            </a>
+                        </li>
+                        <li>
+                            <a href=request_href aria-current=move || on_request.get().then_some("page")>
+                                {move || locale.get().ui().nav_request}
+                            </a>
+                        </li>
+                    </ul>
+                </nav>
+                <LanguageSwitcher current=locale />
+            </header>
+            <main id="ft-main" class="ft-main" tabindex="-1">
+                <Outlet />
+            </main>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::path_after_locale;
+
+    #[test]
+    fn the_rest_of_the_path_survives_a_language_switch() {
+        assert_eq!(path_after_locale("/en/", ""), "/");
+        assert_eq!(path_after_locale("/en", ""), "/");
+        assert_eq!(
+            path_after_locale("/fr-FR/request/contacts", ""),
+            "/request/contacts"
+        );
+        assert_eq!(
+            path_after_locale("/tools/ft/pt-BR/request", "/tools/ft"),
+            "/request"
+        );
+    }
+}

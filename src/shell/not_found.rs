@@ -1,0 +1,46 @@
+//! A clear page for addresses the app does not know, with a way into every language.
+
+use crate::browser;
+use crate::config::Config;
+use crate::i18n::fill;
+use crate::locale::{negotiate, Locale};
+use leptos::prelude::*;
+
+/// `requested`: the locale segment the address asked for, when that is what is unknown.
+#[component]
+pub fn NotFound(#[prop(optional, into)] requested: Option<String>) -> impl IntoView {
+    let config = expect_context::<Config>();
+    let languages = browser::preferred_languages();
+    let offered: Vec<Locale> = Locale::all().collect();
+    let locale = negotiate(languages.iter().map(String::as_str), &offered)
+        .unwrap_or_else(Locale::default_locale);
+    let ui = locale.ui();
+    if config.standalone {
+        browser::set_document_title(&format!("{} – {}", ui.not_found.title, ui.app_name));
+    }
+    let reason = match requested.filter(|r| !r.is_empty()) {
+        Some(tag) => fill(ui.not_found.unknown_language, &[("tag", &tag)]),
+        None => ui.not_found.missing_page.to_owned(),
+    };
+    view! {
+        <main id="ft-main" class="ft-main ft-not-found" lang=locale.tag() tabindex="-1">
+            <h1>{ui.not_found.title}</h1>
+            <p>{reason}</p>
+            <p>{ui.not_found.choose}</p>
+            <ul>
+                {offered
+                    .iter()
+                    .map(|l| {
+                        view! {
+                            <li>
+                                <a href=config.href(&format!("/{}/", l.tag())) hreflang=l.tag() lang=l.tag()>
+                                    {l.ui().language_name}
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </main>
+    }
+}

@@ -1,0 +1,165 @@
+//! Component tests in headless Chromium (wasm-bindgen-test): the app mounted into a real DOM.
+#![cfg(target_arch = "wasm32")]
+
+use fasttrack_onboarding::{mount, Config};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// Puts the page at `path`, mounts the app into a fresh element and returns it with its handle.
+fn mount_at(path: &str, config: Config) -> (web_sys::HtmlElement, impl Drop) {
+    let history = web_sys::window().unwrap().history().unwrap();
+    history
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path))
+        .unwrap();
+    let host: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&host).unwrap();
+    let handle = mount(host.clone(), config);
+    (host, handle)
+}
+
+/// Lets the router and effects run (a macrotask).
+async fn settle() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 30)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+fn texts(root: &web_sys::HtmlElement, selector: &str) -> Vec<String> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .map(|n| n.text_content().unwrap_or_default().trim().to_owned())
+        .collect()
+}
+
+fn embedded(base: &str) -> Config {
+    Config {
+        base: base.to_owned(),
+        standalone: false,
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_english_guide_renders_title_toc_roles_and_diagram() {
+    let (root, handle) = mount_at("/en/", embedded(""));
+    settle().await;
+    assert_eq!(texts(&root, "h1"), ["The FastTrack process"]);
+    assert_eq!(texts(&root, ".ft-toc a").len(), 7);
+    assert_eq!(
+        texts(&root, "table.ft-roles th[scope=row]"),
+        ["FastTrack Specialist", "FastTrack Center"]
+    );
+    assert_eq!(texts(&root, "table.ft-roles td li").len(), 7);
+    assert_eq!(
+        texts(&root, "figure.ft-diagram figcaption"),
+        ["Timeline for using the Onboarding benefit"]
+    );
+    assert_eq!(texts(&root, ".ft-attribution").len(), 1);
+    drop(handle);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_french_guide_has_two_notes_and_says_it_is_older() {
+    let (root, handle) = mount_at("/fr-FR/", embedded(""));
+    settle().await;
+    assert_eq!(texts(&root, "h1"), ["Processus FastTrack"]);
+    assert_eq!(texts(&root, "aside.ft-callout").len(), 2);
+    let notice = texts(&root, ".ft-callout--outdated").join(" ");
+    assert!(notice.contains("4 septembre 2018"), "{notice}");
+    assert_eq!(
+        root.query_selector(".ft-frame")
+            .unwrap()
+            .unwrap()
+            .get_attribute("lang")
+            .as_deref(),
+        Some("fr-FR")
+    );
+    drop(handle);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn embedded_apps_leave_the_documents_title_and_lang_alone() {
+    let doc = document();
+    doc.set_title("Host portal");
+    doc.document_element()
+        .unwrap()
+        .set_attribute("lang", "de")
+        .unwrap();
+    let (root, handle) = mount_at("/pt-BR/", embedded(""));
+    settle().await;
+    assert_eq!(texts(&root, "h1"), ["O processo FastTrack"]);
+    assert_eq!(doc.title(), "Host portal");
+    assert_eq!(
+        doc.document_element()
+            .unwrap()
+            .get_attribute("lang")
+            .as_deref(),
+        Some("de")
+    );
+    drop(handle);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn under_a_base_path_every_app_link_keeps_the_base() {
+    let (root, handle) = mount_at("/tools/ft/pt-BR/", embedded("/tools/ft"));
+    settle().await;
+    assert_eq!(texts(&root, "h1"), ["O processo FastTrack"]);
+    let links = root
+        .query_selector_all(".ft-languages a, .ft-nav a")
+        .unwrap();
+    assert_eq!(links.length(), 5);
+    for i in 0..links.length() {
+        let href = links
+            .item(i)
+            .unwrap()
+            .unchecked_into::<web_sys::Element>()
+            .get_attribute("href")
+            .unwrap();
+        assert!(href.starts_with("/tools/ft/"), "{href}");
+    }
+    drop(handle);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn an_unknown_locale_shows_the_known_ones() {
+    let (root, handle) = mount_at("/xx/", embedded(""));
+    settle().await;
+    assert_eq!(texts(&root, "main a").len(), 3);
+    assert!(texts(&root, "main p").join(" ").contains("“xx”"));
+    drop(handle);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn choosing_a_language_switches_the_page_in_place() {
+    let (root, handle) = mount_at("/en/", embedded(""));
+    settle().await;
+    let french: web_sys::HtmlElement = root
+        .query_selector(".ft-languages a[hreflang=fr-FR]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    french.click();
+    settle().await;
+    assert_eq!(texts(&root, "h1"), ["Processus FastTrack"]);
+    assert_eq!(
+        web_sys::window().unwrap().location().pathname().unwrap(),
+        "/fr-FR/"
+    );
+    drop(handle);
+    root.remove();
+}
