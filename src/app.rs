@@ -2,7 +2,7 @@
 
 use crate::config::Config;
 use crate::guide::GuidePage;
-use crate::request::RequestPage;
+use crate::request::{DraftStorage, RequestPage, RequestStart, WizardState};
 use crate::shell::{LocaleShell, NotFound, RootRedirect};
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
@@ -15,6 +15,7 @@ pub const ROOT_CLASS: &str = "ft-app";
 pub fn App(config: Config) -> impl IntoView {
     let base = config.base.clone();
     provide_context(config);
+    provide_context(WizardState::new(DraftStorage::Local));
     view! {
         <div class=ROOT_CLASS>
             <Router base>
@@ -22,7 +23,8 @@ pub fn App(config: Config) -> impl IntoView {
                     <Route path=path!("") view=RootRedirect />
                     <ParentRoute path=path!("/:locale") view=LocaleShell>
                         <Route path=path!("") view=GuidePage />
-                        <Route path=path!("request") view=RequestPage />
+                        <Route path=path!("request") view=RequestStart />
+                        <Route path=path!("request/:page") view=RequestPage />
                     </ParentRoute>
                 </Routes>
             </Router>

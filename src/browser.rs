@@ -58,11 +58,10 @@ pub fn scroll_to(id: &str) -> bool {
     }
 }
 
-/// Moves keyboard focus to the element with this id (it needs `tabindex` unless focusable).
-pub fn focus(id: &str) {
-    if let Some(el) = element_by_id(id) {
-        let _ = el.focus();
-    }
+/// Moves keyboard focus to the element with this id (it needs `tabindex` unless focusable);
+/// false when there is no such element.
+pub fn focus(id: &str) -> bool {
+    element_by_id(id).is_some_and(|el| el.focus().is_ok())
 }
 
 /// The current URL's fragment without `#`, percent-decoded.

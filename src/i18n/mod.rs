@@ -4,6 +4,7 @@
 //! Templates hold `{name}` placeholders that [`fill`] replaces.
 
 mod text;
+mod wizard_text;
 
 pub use text::*;
 

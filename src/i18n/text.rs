@@ -1,5 +1,7 @@
 //! The shape of a locale's UI strings.
 
+pub use super::wizard_text::*;
+
 /// Every string the interface shows that does not come from the guide's content files.
 pub struct Ui {
     /// The language's own name, as the switcher shows it ("Français").
@@ -29,7 +31,7 @@ pub struct Ui {
     pub callouts: CalloutLabels,
     pub diagram: DiagramText,
     pub not_found: NotFoundText,
-    pub request_page: RequestPageText,
+    pub wizard: WizardText,
 }
 
 /// Table-of-contents labels, and headings for the sections the sources leave without one.
@@ -90,10 +92,4 @@ pub struct NotFoundText {
     pub unknown_language: &'static str,
     pub missing_page: &'static str,
     pub choose: &'static str,
-}
-
-pub struct RequestPageText {
-    pub title: &'static str,
-    pub intro: &'static str,
-    pub back_to_guide: &'static str,
 }

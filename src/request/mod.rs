@@ -1,20 +1,20 @@
-//! "Request assistance for Microsoft 365".
+//! "Request assistance for Microsoft 365": a start page, five question pages, a review.
+//! The rules live in the `fasttrack-model` crate; this module only asks and shows.
 
-use crate::config::Config;
-use crate::shell::CurrentLocale;
-use leptos::prelude::*;
+mod check;
+mod context;
+mod controls;
+mod draft_store;
+mod error_summary;
+mod frame;
+mod messages;
+mod names;
+mod page;
+mod start;
+mod state;
+mod steps;
 
-#[component]
-pub fn RequestPage() -> impl IntoView {
-    let CurrentLocale(locale) = expect_context::<CurrentLocale>();
-    let config = expect_context::<Config>();
-    move || {
-        let ui = locale.get().ui();
-        let back = config.href(&format!("/{}/", locale.get().tag()));
-        view! {
-            <h1>{ui.request_page.title}</h1>
-            <p>{ui.request_page.intro}</p>
-            <p><a href=back>{ui.request_page.back_to_guide}</a></p>
-        }
-    }
-}
+pub use draft_store::DraftStorage;
+pub use page::RequestPage;
+pub use start::RequestStart;
+pub use state::WizardState;

@@ -1,0 +1,26 @@
+//! The FastTrack assistance request, shared by the browser (compiled to wasm) and the reference
+//! receiver (native): what the wizard collects ([`Draft`]), what is sent ([`AssistanceRequest`])
+//! and the one set of rules between them ([`validate_step`], [`validate`]).
+//!
+//! Errors are codes ([`FieldError`]), never English sentences: each side words them in the
+//! reader's language.
+
+mod choices;
+mod date;
+mod draft;
+mod error;
+mod regions;
+mod request;
+mod rules;
+mod step;
+
+pub use choices::{CustomerIdKind, FastTrackLanguage, Product, RequesterKind};
+pub use date::Date;
+pub use draft::{ContactDraft, Draft, PersonDraft, YES_NO};
+pub use error::{ErrorCode, Field, FieldError};
+pub use regions::REGIONS;
+pub use request::{AssistanceRequest, Contact, CustomerRef, Organisation, Person, SCHEMA_VERSION};
+pub use rules::{
+    limits, parse_licences, validate, validate_step, FASTTRACK_MIN_LICENCES, MIGRATION_MIN_LICENCES,
+};
+pub use step::Step;

@@ -1,0 +1,110 @@
+//! What is sent: the validated request, as JSON. Fields a previous answer hides are absent.
+
+use crate::choices::{CustomerIdKind, FastTrackLanguage, Product, RequesterKind};
+use crate::draft::{ContactDraft, Draft, PersonDraft, YES_NO};
+use serde::{Deserialize, Serialize};
+
+/// The payload's version; a change that is not backwards compatible increments it.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AssistanceRequest {
+    pub schema_version: u32,
+    pub requester_kind: RequesterKind,
+    /// Present when a partner asks on behalf of a customer, absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer: Option<CustomerRef>,
+    pub products: Vec<Product>,
+    /// `YYYY-MM-DD`, after the day the request was made.
+    pub planned_deployment_date: String,
+    pub data_migration: bool,
+    pub user_adoption: bool,
+    pub organisation: Organisation,
+    pub requester: Person,
+    pub primary_contact: Contact,
+    pub business_sponsor: Contact,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comments: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CustomerRef {
+    pub identified_by: CustomerIdKind,
+    pub value: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Organisation {
+    pub project_name: String,
+    /// ISO 3166-1 alpha-2.
+    pub service_location: String,
+    pub preferred_language: FastTrackLanguage,
+    pub licences: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    pub name: String,
+    pub email: String,
+    pub phone: String,
+    pub job_title: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Contact {
+    SameAsRequester,
+    Named { name: String, email: String },
+}
+
+impl AssistanceRequest {
+    /// The answers that would produce this request: a receiver validates a request by running
+    /// the same rules over them, so there is one set of rules on both sides of the wire.
+    pub fn to_draft(&self) -> Draft {
+        let contact = |c: &Contact| match c {
+            Contact::SameAsRequester => ContactDraft {
+                same_as_requester: YES_NO[0].to_owned(),
+                ..ContactDraft::default()
+            },
+            Contact::Named { name, email } => ContactDraft {
+                same_as_requester: YES_NO[1].to_owned(),
+                name: name.clone(),
+                email: email.clone(),
+            },
+        };
+        Draft {
+            requester_kind: self.requester_kind.code().to_owned(),
+            customer_id_kind: self
+                .customer
+                .as_ref()
+                .map(|c| c.identified_by.code().to_owned())
+                .unwrap_or_default(),
+            customer_id: self
+                .customer
+                .as_ref()
+                .map(|c| c.value.clone())
+                .unwrap_or_default(),
+            products: self.products.iter().map(|p| p.code().to_owned()).collect(),
+            deployment_date: self.planned_deployment_date.clone(),
+            data_migration: self.data_migration,
+            user_adoption: self.user_adoption,
+            project_name: self.organisation.project_name.clone(),
+            service_location: self.organisation.service_location.clone(),
+            language: self.organisation.preferred_language.code().to_owned(),
+            licences: self.organisation.licences.to_string(),
+            comments: self.comments.clone().unwrap_or_default(),
+            requester: PersonDraft {
+                name: self.requester.name.clone(),
+                email: self.requester.email.clone(),
+                phone: self.requester.phone.clone(),
+                job_title: self.requester.job_title.clone(),
+            },
+            primary_contact: contact(&self.primary_contact),
+            business_sponsor: contact(&self.business_sponsor),
+        }
+    }
+}

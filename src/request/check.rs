@@ -1,0 +1,246 @@
+//! "Check your answers": every answer in sections, each with a "Change" link back to its
+//! question (which then returns here), and the button that sends the request.
+
+use crate::config::Config;
+use crate::locale::Locale;
+use crate::request::context::WizardContext;
+use crate::request::controls::focus_later;
+use crate::request::error_summary::ErrorSummary;
+use crate::request::frame::{DraftNotice, StartAgain};
+use crate::request::names::{language_name, product_name, region_name};
+use crate::request::page::{step_title, title_effect, wizard_path};
+use crate::request::state::today;
+use fasttrack_model::{
+    validate, CustomerIdKind, Draft, FastTrackLanguage, Field, Product, RequesterKind, Step, YES_NO,
+};
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+
+/// One line of the review: what was asked, the answer, and where to change it.
+struct Row {
+    key: String,
+    value: Vec<String>,
+    /// The id of the input the "Change" link focuses.
+    anchor: &'static str,
+}
+
+fn rows(step: Step, d: &Draft, locale: Locale) -> Vec<Row> {
+    let text = &locale.ui().wizard;
+    let label = |f: Field| text.fields.get(f, &d.customer_id_kind).label.to_owned();
+    let row = |f: Field, value: Vec<String>| Row {
+        key: label(f),
+        value,
+        anchor: f.id(),
+    };
+    let one = |f: Field, value: String| row(f, vec![value]);
+    let optional = |value: &str| {
+        let value = value.trim();
+        if value.is_empty() {
+            text.not_provided.to_owned()
+        } else {
+            value.to_owned()
+        }
+    };
+    let yes_no = |b: bool| if b { text.yes } else { text.no }.to_owned();
+    let contact = |c: &fasttrack_model::ContactDraft| {
+        if c.is_someone_else() {
+            vec![c.name.trim().to_owned(), c.email.trim().to_owned()]
+        } else {
+            vec![text.yes_no[0].to_owned()]
+        }
+    };
+    let choice_label = |options: &[&'static str], labels: &[&'static str], value: &str| {
+        options
+            .iter()
+            .position(|o| *o == value)
+            .and_then(|i| labels.get(i))
+            .copied()
+            .unwrap_or("")
+            .to_owned()
+    };
+    match step {
+        Step::About => {
+            let kinds: Vec<&str> = RequesterKind::ALL.iter().map(|k| k.code()).collect();
+            let kind_labels: Vec<&str> = text.requester_kinds.iter().map(|c| c.label).collect();
+            let mut rows = vec![one(
+                Field::RequesterKind,
+                choice_label(&kinds, &kind_labels, &d.requester_kind),
+            )];
+            if d.is_partner() {
+                let ids: Vec<&str> = CustomerIdKind::ALL.iter().map(|k| k.code()).collect();
+                let id_labels: Vec<&str> = text.customer_id_kinds.iter().map(|c| c.label).collect();
+                rows.push(one(
+                    Field::CustomerIdKind,
+                    choice_label(&ids, &id_labels, &d.customer_id_kind),
+                ));
+                rows.push(one(Field::CustomerId, d.customer_id.trim().to_owned()));
+            }
+            rows
+        }
+        Step::Services => vec![
+            row(
+                Field::Products,
+                d.products
+                    .iter()
+                    .filter_map(|c| Product::from_code(c))
+                    .map(|p| product_name(p).to_owned())
+                    .collect(),
+            ),
+            one(
+                Field::DeploymentDate,
+                fasttrack_model::Date::parse(&d.deployment_date)
+                    .map(|x| {
+                        locale.format_date(fasttrack_content::model::Date {
+                            year: x.year,
+                            month: x.month,
+                            day: x.day,
+                        })
+                    })
+                    .unwrap_or_default(),
+            ),
+            Row {
+                key: text.data_migration.label.to_owned(),
+                value: vec![yes_no(d.data_migration)],
+                anchor: "data-migration",
+            },
+            Row {
+                key: text.user_adoption.label.to_owned(),
+                value: vec![yes_no(d.user_adoption)],
+                anchor: "user-adoption",
+            },
+        ],
+        Step::Organisation => vec![
+            one(Field::ProjectName, d.project_name.trim().to_owned()),
+            one(
+                Field::ServiceLocation,
+                region_name(locale, &d.service_location),
+            ),
+            one(
+                Field::Language,
+                FastTrackLanguage::from_code(&d.language)
+                    .map(|l| language_name(locale, l).to_owned())
+                    .unwrap_or_default(),
+            ),
+            one(Field::Licences, d.licences.trim().to_owned()),
+            one(Field::Comments, optional(&d.comments)),
+        ],
+        Step::Requester => vec![
+            one(Field::RequesterName, d.requester.name.trim().to_owned()),
+            one(Field::RequesterEmail, d.requester.email.trim().to_owned()),
+            one(Field::RequesterPhone, d.requester.phone.trim().to_owned()),
+            one(
+                Field::RequesterJobTitle,
+                d.requester.job_title.trim().to_owned(),
+            ),
+        ],
+        Step::Contacts => {
+            let _ = YES_NO;
+            vec![
+                row(Field::PrimaryContactSame, contact(&d.primary_contact)),
+                row(Field::SponsorSame, contact(&d.business_sponsor)),
+            ]
+        }
+    }
+}
+
+#[component]
+pub fn CheckAnswers() -> impl IntoView {
+    let cx = expect_context::<WizardContext>();
+    let config = expect_context::<Config>();
+    let navigate = use_navigate();
+    let preview = RwSignal::new(None::<String>);
+    cx.state.page.set(crate::request::page::CHECK.to_owned());
+    title_effect(cx, |t| t.check_title, || false);
+    focus_later("ft-step-heading");
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match cx.state.draft.with_untracked(|d| validate(d, today())) {
+            Ok(request) => {
+                preview.set(serde_json::to_string_pretty(&request).ok());
+                focus_later("ft-preview-heading");
+            }
+            Err(errors) => {
+                // Back to the first step with a problem, its errors on show.
+                let step = Step::of(errors[0].field);
+                let on_step = errors
+                    .into_iter()
+                    .filter(|e| Step::of(e.field) == step)
+                    .collect();
+                cx.state.errors.set(Some((Some(step), on_step)));
+                let tag = cx.locale.get_untracked().tag();
+                navigate(
+                    &wizard_path(tag, step.slug(), true),
+                    NavigateOptions::default(),
+                );
+            }
+        }
+    };
+
+    let sections = {
+        let config = config.clone();
+        move || {
+            let locale = cx.locale.get();
+            let text = &locale.ui().wizard;
+            let tag = locale.tag();
+            Step::ALL
+            .iter()
+            .map(|step| {
+                let step = *step;
+                let rows = cx.state.draft.with(|d| rows(step, d, locale));
+                let heading_id = format!("ft-check-{}", step.slug());
+                view! {
+                    <h2 id=heading_id.clone() class="ft-summary-heading">{step_title(text, step).1}</h2>
+                    <dl class="ft-summary-list" aria-labelledby=heading_id>
+                        {rows
+                            .into_iter()
+                            .map(|row| {
+                                let href = config.href(&format!("{}#{}", wizard_path(tag, step.slug(), true), row.anchor));
+                                view! {
+                                    <div class="ft-summary-list__row">
+                                        <dt class="ft-summary-list__key">{row.key.clone()}</dt>
+                                        <dd class="ft-summary-list__value">
+                                            {row.value.into_iter().map(|line| view! { <p>{line}</p> }).collect_view()}
+                                        </dd>
+                                        <dd class="ft-summary-list__actions">
+                                            <a href=href>
+                                                {text.change}
+                                                <span class="ft-visually-hidden">" " {row.key}</span>
+                                            </a>
+                                        </dd>
+                                    </div>
+                                }
+                            })
+                            .collect_view()}
+                    </dl>
+                }
+            })
+            .collect_view()
+        }
+    };
+
+    view! {
+        <div class="ft-wizard ft-wizard--wide">
+            <a class="ft-back-link" href=move || config.href(&wizard_path(cx.locale.get().tag(), Step::Contacts.slug(), false))>
+                {move || cx.text().back}
+            </a>
+            <ErrorSummary step=None />
+            <h1 id="ft-step-heading" tabindex="-1">{move || cx.text().check_title}</h1>
+            <p>{move || cx.text().check_intro}</p>
+            {sections}
+            <form class="ft-form" novalidate on:submit=on_submit>
+                <button type="submit" class="ft-button">{move || cx.text().submit}</button>
+            </form>
+            {move || preview.get().map(|json| view! {
+                <section class="ft-preview" aria-labelledby="ft-preview-heading">
+                    <h2 id="ft-preview-heading" tabindex="-1">{cx.text().preview_heading}</h2>
+                    <p>{cx.text().preview_intro}</p>
+                    <pre class="ft-preview__json">{json}</pre>
+                </section>
+            })}
+            <DraftNotice />
+            <StartAgain />
+        </div>
+    }
+}

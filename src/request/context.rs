@@ -1,0 +1,60 @@
+//! What every wizard component reads: the state, the reader's locale, and helpers that word a
+//! field's label, hint and error in that locale.
+
+use crate::i18n::{FieldText, WizardText};
+use crate::locale::Locale;
+use crate::request::messages::message;
+use crate::request::state::WizardState;
+use fasttrack_model::{Draft, Field, FieldError};
+use leptos::prelude::*;
+
+#[derive(Clone, Copy)]
+pub struct WizardContext {
+    pub state: WizardState,
+    pub locale: Memo<Locale>,
+}
+
+impl WizardContext {
+    /// The wizard's strings in the current locale (reactive).
+    pub fn text(&self) -> &'static WizardText {
+        &self.locale.get().ui().wizard
+    }
+
+    pub fn words(&self, field: Field) -> &'static FieldText {
+        let text = self.text();
+        self.state
+            .draft
+            .with(|d| text.fields.get(field, &d.customer_id_kind))
+    }
+
+    /// The error shown on `field`, if any.
+    pub fn error_for(&self, field: Field) -> Option<FieldError> {
+        self.state.errors.with(|e| {
+            e.as_ref()
+                .and_then(|(_, list)| list.iter().find(|x| x.field == field).copied())
+        })
+    }
+
+    pub fn message(&self, error: FieldError) -> String {
+        let text = self.text();
+        self.state.draft.with(|d| message(text, error, d))
+    }
+}
+
+/// Reads and writes one text answer of the draft.
+#[derive(Clone, Copy)]
+pub struct Lens {
+    pub get: fn(&Draft) -> &String,
+    pub set: fn(&mut Draft) -> &mut String,
+}
+
+/// `lens!(requester.email)`: a [`Lens`] on that draft field.
+macro_rules! lens {
+    ($($path:ident).+) => {
+        $crate::request::context::Lens {
+            get: |d| &d.$($path).+,
+            set: |d| &mut d.$($path).+,
+        }
+    };
+}
+pub(crate) use lens;

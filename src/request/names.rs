@@ -1,0 +1,68 @@
+//! Display names for the answers that are codes: regions (worded by the browser's `Intl`, so
+//! no table of 249 names per language ships), FastTrack languages and products.
+
+use crate::locale::Locale;
+use fasttrack_model::{FastTrackLanguage, Product, REGIONS};
+
+/// `BR` -> "Brazil" / "Brasil" / "Brésil"; the code itself where `Intl` cannot name it.
+pub fn region_name(locale: Locale, code: &str) -> String {
+    region_namer(locale)
+        .and_then(|names| names.of(code))
+        .map(String::from)
+        .unwrap_or_else(|| code.to_owned())
+}
+
+fn region_namer(locale: Locale) -> Option<js_sys::Intl::DisplayNames> {
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"type".into(), &"region".into()).ok()?;
+    let locales = js_sys::Array::of1(&locale.tag().into());
+    // Throws where Intl.DisplayNames is missing (very old browsers): fall back to codes.
+    let construct = js_sys::Reflect::get(&js_sys::global(), &"Intl".into())
+        .ok()
+        .filter(|intl| js_sys::Reflect::has(intl, &"DisplayNames".into()).unwrap_or(false));
+    construct.map(|_| js_sys::Intl::DisplayNames::new(&locales, &options))
+}
+
+/// Every region as (code, name), sorted by name in the reader's language.
+pub fn region_options(locale: Locale) -> Vec<(String, String)> {
+    let namer = region_namer(locale);
+    let mut options: Vec<(String, String)> = REGIONS
+        .iter()
+        .map(|code| {
+            let name = namer.as_ref().and_then(|n| n.of(code)).map(String::from);
+            (code.to_string(), name.unwrap_or_else(|| code.to_string()))
+        })
+        .collect();
+    let locales = js_sys::Array::of1(&locale.tag().into());
+    options.sort_by(|a, b| {
+        let order = js_sys::JsString::from(a.1.as_str()).locale_compare(
+            &b.1,
+            &locales,
+            &js_sys::Object::new(),
+        );
+        order.cmp(&0)
+    });
+    options
+}
+
+pub fn language_name(locale: Locale, language: FastTrackLanguage) -> &'static str {
+    let names = &locale.ui().wizard.languages;
+    FastTrackLanguage::ALL
+        .iter()
+        .position(|l| *l == language)
+        .and_then(|i| names.get(i))
+        .copied()
+        .unwrap_or_else(|| language.english_name())
+}
+
+pub fn language_options(locale: Locale) -> Vec<(String, String)> {
+    FastTrackLanguage::ALL
+        .iter()
+        .map(|l| (l.code().to_owned(), language_name(locale, *l).to_owned()))
+        .collect()
+}
+
+/// Product names are Microsoft's and are not translated.
+pub fn product_name(product: Product) -> &'static str {
+    product.english_name()
+}

@@ -1,0 +1,102 @@
+//! The wizard's state for one mounted app: the answers (saved as they change), the errors a
+//! step page shows, and whether drafts can be kept.
+
+use crate::request::draft_store::{DraftStorage, DraftStore, Restored};
+use fasttrack_model::{validate_step, Date, Draft, FieldError, Step};
+use leptos::prelude::*;
+
+/// Whether the reader's answers are being kept, for the notice under the form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DraftStatus {
+    Saved,
+    /// Storage is unavailable or a write failed: answers live only in this page.
+    NotKept,
+}
+
+#[derive(Clone, Copy)]
+pub struct WizardState {
+    pub draft: RwSignal<Draft>,
+    /// The errors shown on a step (or on the review, as `None`), as codes: they are worded
+    /// when drawn, so a language switch re-words them.
+    pub errors: RwSignal<Option<(Option<Step>, Vec<FieldError>)>>,
+    /// The page the reader was last on, so "Continue your request" goes back there.
+    pub page: RwSignal<String>,
+    pub status: RwSignal<DraftStatus>,
+    /// An earlier draft could not be read and was set aside: say so once.
+    pub discarded: RwSignal<bool>,
+    store: StoredValue<DraftStore, LocalStorage>,
+}
+
+impl WizardState {
+    pub fn new(storage: DraftStorage) -> WizardState {
+        let store = DraftStore::open(storage);
+        let (draft, page, discarded) = match store.load() {
+            Restored::Draft { draft, page } => (*draft, page, false),
+            Restored::Unusable => (Draft::default(), String::new(), true),
+            Restored::Nothing | Restored::Expired => (Draft::default(), String::new(), false),
+        };
+        let status = if store.is_available() {
+            DraftStatus::Saved
+        } else {
+            DraftStatus::NotKept
+        };
+        let state = WizardState {
+            draft: RwSignal::new(draft),
+            errors: RwSignal::new(None),
+            page: RwSignal::new(page),
+            status: RwSignal::new(status),
+            discarded: RwSignal::new(discarded),
+            store: StoredValue::new_local(store),
+        };
+        // Save on every change. The first run only re-saves what was loaded.
+        Effect::new(move |_| {
+            let page = state.page.get();
+            let saved = state.draft.with(|d| {
+                *d == Draft::default() && page.is_empty()
+                    || state.store.with_value(|s| s.save(d, &page))
+            });
+            if state.store.with_value(DraftStore::is_available) {
+                state.status.set(if saved {
+                    DraftStatus::Saved
+                } else {
+                    DraftStatus::NotKept
+                });
+            }
+        });
+        state
+    }
+
+    /// True once the reader has answered anything.
+    pub fn has_answers(&self) -> bool {
+        self.draft.with(|d| *d != Draft::default())
+    }
+
+    /// Forgets every answer, here and in storage.
+    pub fn clear(&self) {
+        self.store.with_value(DraftStore::clear);
+        self.draft.set(Draft::default());
+        self.errors.set(None);
+        self.page.set(String::new());
+    }
+}
+
+/// The reader's local date: a deployment date must come after it.
+pub fn today() -> Date {
+    let now = js_sys::Date::new_0();
+    let year = u16::try_from(now.get_full_year()).unwrap_or(2000);
+    let month = u8::try_from(now.get_month() + 1).unwrap_or(1);
+    let day = u8::try_from(now.get_date()).unwrap_or(1);
+    Date::new(year, month, day).unwrap_or(Date {
+        year,
+        month: 1,
+        day: 1,
+    })
+}
+
+/// The first step whose answers are not all valid yet.
+pub fn first_incomplete(draft: &Draft, today: Date) -> Option<Step> {
+    Step::ALL
+        .iter()
+        .copied()
+        .find(|s| !validate_step(*s, draft, today).is_empty())
+}

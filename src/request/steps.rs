@@ -1,0 +1,215 @@
+//! The five question pages' fields. Each step shows only what earlier answers make relevant.
+
+use crate::request::context::{lens, WizardContext};
+use crate::request::controls::*;
+use crate::request::names::{language_options, product_name, region_options};
+use crate::request::state::today;
+use fasttrack_model::{limits, CustomerIdKind, Field, Product, RequesterKind, Step, YES_NO};
+use leptos::prelude::*;
+
+#[component]
+pub fn StepFields(step: Step) -> impl IntoView {
+    match step {
+        Step::About => view! { <AboutFields /> }.into_any(),
+        Step::Services => view! { <ServicesFields /> }.into_any(),
+        Step::Organisation => view! { <OrganisationFields /> }.into_any(),
+        Step::Requester => view! { <RequesterFields /> }.into_any(),
+        Step::Contacts => view! { <ContactsFields /> }.into_any(),
+    }
+}
+
+#[component]
+fn AboutFields() -> impl IntoView {
+    let cx = expect_context::<WizardContext>();
+    let kinds = Signal::derive(move || {
+        let t = cx.text();
+        RequesterKind::ALL
+            .iter()
+            .zip(&t.requester_kinds)
+            .map(|(k, c)| RadioOption {
+                value: k.code(),
+                label: c.label,
+                hint: c.hint,
+            })
+            .collect()
+    });
+    let id_kinds = Signal::derive(move || {
+        let t = cx.text();
+        CustomerIdKind::ALL
+            .iter()
+            .zip(&t.customer_id_kinds)
+            .map(|(k, c)| RadioOption {
+                value: k.code(),
+                label: c.label,
+                hint: c.hint,
+            })
+            .collect()
+    });
+    let is_partner = move || cx.state.draft.with(|d| d.is_partner());
+    let has_id_kind = move || {
+        cx.state
+            .draft
+            .with(|d| CustomerIdKind::from_code(&d.customer_id_kind).is_some())
+    };
+    view! {
+        <RadioGroup field=Field::RequesterKind lens=lens!(requester_kind) options=kinds />
+        <Show when=is_partner>
+            <div class="ft-conditional">
+                <RadioGroup field=Field::CustomerIdKind lens=lens!(customer_id_kind) options=id_kinds />
+                <Show when=has_id_kind>
+                    <TextField field=Field::CustomerId lens=lens!(customer_id) class="ft-input ft-input--wide" />
+                </Show>
+            </div>
+        </Show>
+    }
+}
+
+#[component]
+fn ServicesFields() -> impl IntoView {
+    let cx = expect_context::<WizardContext>();
+    let draft = cx.state.draft;
+    let field = Field::Products;
+    // The browser's date picker starts after today; the rule itself is in the model.
+    let tomorrow = today().next_day().to_string();
+    let products = Product::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, product)| {
+            let product = *product;
+            let id = if i == 0 {
+                field.id().to_owned()
+            } else {
+                format!("{}-{}", field.id(), product.code())
+            };
+            view! {
+                <div class="ft-checkbox">
+                    <input
+                        class="ft-checkbox__input"
+                        type="checkbox"
+                        id=id.clone()
+                        name=field.id()
+                        value=product.code()
+                        prop:checked=move || draft.with(|d| d.has_product(product))
+                        on:change=move |ev| {
+                            let checked = event_target::<web_sys::HtmlInputElement>(&ev).checked();
+                            draft.update(|d| d.set_product(product, checked));
+                        }
+                    />
+                    <label class="ft-checkbox__label" for=id>{product_name(product)}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    let error_class = move || {
+        if cx.error_for(field).is_some() {
+            "ft-field ft-field--error"
+        } else {
+            "ft-field"
+        }
+    };
+    let described = move || {
+        let mut ids = vec!["products-hint".to_owned()];
+        if cx.error_for(field).is_some() {
+            ids.push("products-error".to_owned());
+        }
+        ids.join(" ")
+    };
+    view! {
+        <div class=error_class>
+            <fieldset class="ft-fieldset" aria-describedby=described>
+                <legend class="ft-legend">{move || cx.words(field).label}</legend>
+                <div id="products-hint" class="ft-hint">{move || cx.words(field).hint}</div>
+                {move || cx.error_for(field).map(|e| view! {
+                    <p id="products-error" class="ft-error-message">
+                        <span class="ft-visually-hidden">{cx.text().error_inline_prefix} " "</span>
+                        {cx.message(e)}
+                    </p>
+                })}
+                <div class="ft-checkboxes ft-checkboxes--columns">{products}</div>
+            </fieldset>
+        </div>
+        <DateField field=Field::DeploymentDate lens=lens!(deployment_date) min=tomorrow />
+        <fieldset class="ft-fieldset ft-field">
+            <legend class="ft-legend">{move || cx.text().options_heading}</legend>
+            <div class="ft-checkboxes">
+                <Checkbox
+                    id="data-migration"
+                    label=Signal::derive(move || cx.text().data_migration.label)
+                    hint=Signal::derive(move || cx.text().data_migration.hint)
+                    get=|d| d.data_migration
+                    set=|d, v| d.data_migration = v
+                />
+                <Checkbox
+                    id="user-adoption"
+                    label=Signal::derive(move || cx.text().user_adoption.label)
+                    hint=Signal::derive(move || cx.text().user_adoption.hint)
+                    get=|d| d.user_adoption
+                    set=|d, v| d.user_adoption = v
+                />
+            </div>
+        </fieldset>
+    }
+}
+
+#[component]
+fn OrganisationFields() -> impl IntoView {
+    let cx = expect_context::<WizardContext>();
+    let regions = Memo::new(move |_| region_options(cx.locale.get()));
+    let languages = Signal::derive(move || language_options(cx.locale.get()));
+    view! {
+        <TextField field=Field::ProjectName lens=lens!(project_name) class="ft-input ft-input--wide" />
+        <SelectField field=Field::ServiceLocation lens=lens!(service_location) options=Signal::from(regions) />
+        <SelectField field=Field::Language lens=lens!(language) options=languages />
+        <TextField field=Field::Licences lens=lens!(licences) inputmode="numeric" class="ft-input ft-input--short" />
+        <TextArea field=Field::Comments lens=lens!(comments) max=limits::COMMENTS optional=true />
+    }
+}
+
+#[component]
+fn RequesterFields() -> impl IntoView {
+    view! {
+        <TextField field=Field::RequesterName lens=lens!(requester.name) autocomplete="name" class="ft-input ft-input--wide" />
+        <TextField field=Field::RequesterEmail lens=lens!(requester.email) kind="email" autocomplete="email" class="ft-input ft-input--wide" />
+        <TextField field=Field::RequesterPhone lens=lens!(requester.phone) kind="tel" autocomplete="tel" class="ft-input" />
+        <TextField field=Field::RequesterJobTitle lens=lens!(requester.job_title) autocomplete="organization-title" class="ft-input ft-input--wide" />
+    }
+}
+
+#[component]
+fn ContactsFields() -> impl IntoView {
+    let cx = expect_context::<WizardContext>();
+    let yes_no = Signal::derive(move || {
+        let t = cx.text();
+        YES_NO
+            .iter()
+            .zip(t.yes_no)
+            .map(|(value, label)| RadioOption {
+                value,
+                label,
+                hint: "",
+            })
+            .collect()
+    });
+    let primary_else = move || cx.state.draft.with(|d| d.primary_contact.is_someone_else());
+    let sponsor_else = move || {
+        cx.state
+            .draft
+            .with(|d| d.business_sponsor.is_someone_else())
+    };
+    view! {
+        <RadioGroup field=Field::PrimaryContactSame lens=lens!(primary_contact.same_as_requester) options=yes_no />
+        <Show when=primary_else>
+            <div class="ft-conditional">
+                <TextField field=Field::PrimaryContactName lens=lens!(primary_contact.name) class="ft-input ft-input--wide" />
+                <TextField field=Field::PrimaryContactEmail lens=lens!(primary_contact.email) kind="email" class="ft-input ft-input--wide" />
+            </div>
+        </Show>
+        <RadioGroup field=Field::SponsorSame lens=lens!(business_sponsor.same_as_requester) options=yes_no />
+        <Show when=sponsor_else>
+            <div class="ft-conditional">
+                <TextField field=Field::SponsorName lens=lens!(business_sponsor.name) class="ft-input ft-input--wide" />
+                <TextField field=Field::SponsorEmail lens=lens!(business_sponsor.email) kind="email" class="ft-input ft-input--wide" />
+            </div>
+        </Show>
+    }
+}
