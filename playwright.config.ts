@@ -17,6 +17,8 @@ export default defineConfig({
       executablePath: "/usr/bin/chromium",
       args: [
         "--no-sandbox",
+        // The date input's field order follows the UI language: keep it fixed (M/D/Y).
+        "--lang=en-US",
         "--disable-gpu",
         "--disable-quic",
         "--no-first-run",

@@ -15,7 +15,7 @@ use crate::shell::{CurrentLocale, NotFound};
 use fasttrack_model::{validate_step, Step};
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::hooks::{use_location, use_navigate, use_params_map, use_query_map};
 use leptos_router::NavigateOptions;
 
 /// The page slug of the review.
@@ -122,8 +122,14 @@ fn StepPage(step: Step) -> impl IntoView {
     title_effect(cx, move |t| step_title(t, step).0, has_errors);
     // Where focus goes on arrival: a field named by the address (a "Change" link), else the
     // error summary (errors sent back from the review), else the question.
+    let location = use_location();
     Effect::new(move |_| {
-        let hash = browser::current_hash();
+        // The router's location, not the window's: history is updated after this view mounts.
+        let hash = location.hash.get_untracked();
+        let hash = hash
+            .strip_prefix('#')
+            .filter(|h| !h.is_empty())
+            .map(str::to_owned);
         let errors = has_errors();
         request_animation_frame(move || {
             let focused = hash.is_some_and(|id| browser::focus(&id));

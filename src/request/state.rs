@@ -48,12 +48,17 @@ impl WizardState {
             discarded: RwSignal::new(discarded),
             store: StoredValue::new_local(store),
         };
-        // Save on every change. The first run only re-saves what was loaded.
+        // Save on every change (the first run re-saves what was loaded). An empty draft is
+        // not kept: there is nothing to come back to.
         Effect::new(move |_| {
             let page = state.page.get();
             let saved = state.draft.with(|d| {
-                *d == Draft::default() && page.is_empty()
-                    || state.store.with_value(|s| s.save(d, &page))
+                if *d == Draft::default() {
+                    state.store.with_value(DraftStore::clear);
+                    true
+                } else {
+                    state.store.with_value(|s| s.save(d, &page))
+                }
             });
             if state.store.with_value(DraftStore::is_available) {
                 state.status.set(if saved {

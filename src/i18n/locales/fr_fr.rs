@@ -114,7 +114,7 @@ pub const UI: Ui = Ui {
             service_location: FieldText { label: "Emplacement du service", hint: "Le pays ou la région où se trouve le client (tenant) de l’organisation.", what: "l’emplacement du service", subject: "L’emplacement du service" },
             language: FieldText { label: "Langue préférée", hint: "La langue que FastTrack utilisera avec vous.", what: "la langue préférée", subject: "La langue préférée" },
             licences: FieldText { label: "Nombre de licences", hint: "Le nombre de licences éligibles de l’organisation, par exemple 750.", what: "le nombre de licences", subject: "Le nombre de licences" },
-            comments: FieldText { label: "Commentaires", hint: "Tout ce que FastTrack doit savoir sur cette demande.", what: "des commentaires", subject: "Les commentaires" },
+            comments: FieldText { label: "Commentaires", hint: "Tout ce que FastTrack doit savoir sur cette demande.", what: "des commentaires", subject: "Le champ Commentaires" },
             requester_name: FieldText { label: "Nom complet", hint: "", what: "votre nom complet", subject: "Le nom complet" },
             requester_email: FieldText { label: "Adresse e-mail", hint: "", what: "votre adresse e-mail", subject: "L’adresse e-mail" },
             requester_phone: FieldText { label: "Numéro de téléphone", hint: "Au format international, commençant par + et l’indicatif du pays, par exemple +33 1 23 45 67 89.", what: "votre numéro de téléphone", subject: "Le numéro de téléphone" },

@@ -114,7 +114,7 @@ pub const UI: Ui = Ui {
             service_location: FieldText { label: "Local de serviço", hint: "O país ou região onde fica o locatário da organização.", what: "o local de serviço", subject: "O local de serviço" },
             language: FieldText { label: "Idioma preferido", hint: "O idioma que o FastTrack usará com você.", what: "o idioma preferido", subject: "O idioma preferido" },
             licences: FieldText { label: "Número de licenças", hint: "O número de licenças qualificadas da organização, por exemplo 750.", what: "o número de licenças", subject: "O número de licenças" },
-            comments: FieldText { label: "Comentários", hint: "Qualquer coisa que o FastTrack deva saber sobre esta solicitação.", what: "comentários", subject: "Os comentários" },
+            comments: FieldText { label: "Comentários", hint: "Qualquer coisa que o FastTrack deva saber sobre esta solicitação.", what: "comentários", subject: "O campo Comentários" },
             requester_name: FieldText { label: "Nome completo", hint: "", what: "seu nome completo", subject: "O nome completo" },
             requester_email: FieldText { label: "Endereço de email", hint: "", what: "seu endereço de email", subject: "O endereço de email" },
             requester_phone: FieldText { label: "Telefone", hint: "No formato internacional, começando com + e o código do país, por exemplo +55 11 4000 1234.", what: "seu telefone", subject: "O telefone" },
