@@ -1,0 +1,336 @@
+//! The receiver's handlers against a real SQLite file: every answer of the contract.
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use axum::Router;
+use fasttrack_model::{validate, ContactDraft, Date, Draft, PersonDraft};
+use http_body_util::BodyExt;
+use receiver::{router, Settings, Store};
+use std::path::PathBuf;
+use tower::ServiceExt;
+
+fn db_path(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+    let path = dir.join(format!("{name}-{}.sqlite", std::process::id()));
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+    }
+    path
+}
+
+fn app(path: &PathBuf) -> Router {
+    router(Store::open(path).expect("open"), Settings::default())
+}
+
+fn valid_json() -> serde_json::Value {
+    let draft = Draft {
+        requester_kind: "customer".into(),
+        products: vec!["intune".into()],
+        deployment_date: "2099-01-01".into(),
+        project_name: "Contoso".into(),
+        service_location: "FR".into(),
+        language: "fr".into(),
+        licences: "600".into(),
+        data_migration: true,
+        requester: PersonDraft {
+            name: "Ana".into(),
+            email: "ana@contoso.com".into(),
+            phone: "+33 1 23 45 67 89".into(),
+            job_title: "CIO".into(),
+        },
+        primary_contact: ContactDraft {
+            same_as_requester: "yes".into(),
+            ..Default::default()
+        },
+        business_sponsor: ContactDraft {
+            same_as_requester: "yes".into(),
+            ..Default::default()
+        },
+        ..Draft::default()
+    };
+    let request = validate(
+        &draft,
+        Date {
+            year: 2026,
+            month: 1,
+            day: 1,
+        },
+    )
+    .expect("valid");
+    serde_json::to_value(request).unwrap()
+}
+
+async fn post(
+    app: &Router,
+    key: Option<&str>,
+    content_type: &str,
+    body: impl Into<Body>,
+) -> (StatusCode, String, Option<String>, serde_json::Value) {
+    let mut builder = Request::post("/api/requests").header("content-type", content_type);
+    if let Some(key) = key {
+        builder = builder.header("idempotency-key", key);
+    }
+    let response = app
+        .clone()
+        .oneshot(builder.body(body.into()).unwrap())
+        .await
+        .unwrap();
+    let status = response.status();
+    let content_type = response
+        .headers()
+        .get("content-type")
+        .map(|v| v.to_str().unwrap().to_owned())
+        .unwrap_or_default();
+    let location = response
+        .headers()
+        .get("location")
+        .map(|v| v.to_str().unwrap().to_owned());
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    let json = serde_json::from_slice(&bytes).unwrap_or(serde_json::Value::Null);
+    (status, content_type, location, json)
+}
+
+async fn stored(app: &Router) -> i64 {
+    let response = app
+        .clone()
+        .oneshot(Request::get("/api/health").body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    serde_json::from_slice::<serde_json::Value>(&bytes).unwrap()["stored"]
+        .as_i64()
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_valid_request_is_stored_and_answered_with_a_reference() {
+    let path = db_path("valid");
+    let app = app(&path);
+    let (status, content_type, location, body) = post(
+        &app,
+        Some("k-1"),
+        "application/json",
+        valid_json().to_string(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED);
+    assert_eq!(content_type, "application/json");
+    let id = body["id"].as_str().unwrap();
+    assert!(id.starts_with("FT-") && id.ends_with("-000001"), "{id}");
+    assert_eq!(
+        location.as_deref(),
+        Some(format!("/api/requests/{id}").as_str())
+    );
+    assert_eq!(stored(&app).await, 1);
+    let store = Store::open(&path).unwrap();
+    let saved: serde_json::Value =
+        serde_json::from_str(&store.request(id).unwrap().unwrap()).unwrap();
+    assert_eq!(saved, valid_json());
+}
+
+#[tokio::test]
+async fn each_invalid_kind_gets_a_422_naming_the_fields() {
+    let app = app(&db_path("invalid"));
+    let mut small = valid_json();
+    small["organisation"]["licences"] = 100.into();
+    let (status, content_type, _, body) =
+        post(&app, Some("k-small"), "application/json", small.to_string()).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(content_type, "application/problem+json");
+    assert_eq!(body["status"], 422);
+    assert_eq!(body["errors"][0]["field"], "licences");
+    assert_eq!(body["errors"][0]["code"], "below_fasttrack_minimum");
+
+    let mut several = valid_json();
+    several["organisation"]["project_name"] = "x".repeat(81).into();
+    several["requester"]["email"] = "not-an-email".into();
+    several["planned_deployment_date"] = "2001-01-01".into();
+    let (status, _, _, body) = post(
+        &app,
+        Some("k-several"),
+        "application/json",
+        several.to_string(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let fields: Vec<&str> = body["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        fields,
+        ["deployment_date", "project_name", "requester_email"]
+    );
+
+    let mut shape = valid_json();
+    shape["surprise"] = true.into();
+    let (status, _, _, body) =
+        post(&app, Some("k-shape"), "application/json", shape.to_string()).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(body["errors"][0]["code"], "schema");
+
+    let mut version = valid_json();
+    version["schema_version"] = 2.into();
+    let (status, _, _, body) = post(
+        &app,
+        Some("k-version"),
+        "application/json",
+        version.to_string(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(body["errors"][0]["field"], "schema_version");
+    assert_eq!(stored(&app).await, 0);
+}
+
+#[tokio::test]
+async fn malformed_oversized_and_unlabelled_bodies_are_refused_without_harm() {
+    let app = app(&db_path("bad"));
+    let (status, content_type, _, _) = post(
+        &app,
+        Some("k"),
+        "application/json",
+        "{\"schema_version\": 1,",
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(content_type, "application/problem+json");
+    let (status, _, _, _) = post(&app, Some("k"), "application/json", vec![0xff, 0xfe, 0x00]).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let huge = format!("{{\"comments\": \"{}\"}}", "x".repeat(70 * 1024));
+    let (status, _, _, body) = post(&app, Some("k"), "application/json", huge).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(body["status"], 413);
+    let (status, _, _, _) = post(&app, Some("k"), "text/plain", valid_json().to_string()).await;
+    assert_eq!(status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    let (status, _, _, _) = post(&app, None, "application/json", valid_json().to_string()).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let (status, _, _, _) = post(
+        &app,
+        Some("has space"),
+        "application/json",
+        valid_json().to_string(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    for junk in ["null", "[]", "\"text\"", "{}", "{\"schema_version\":1}"] {
+        let (status, _, _, _) = post(&app, Some("k-junk"), "application/json", junk).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{junk}");
+    }
+    assert_eq!(stored(&app).await, 0);
+}
+
+#[tokio::test]
+async fn a_replayed_key_returns_the_first_answer_and_stores_nothing_new() {
+    let app = app(&db_path("replay"));
+    let body = valid_json().to_string();
+    let (first_status, _, _, first) =
+        post(&app, Some("same-key"), "application/json", body.clone()).await;
+    assert_eq!(first_status, StatusCode::CREATED);
+    // Key order and white space do not make a different request.
+    let reordered = serde_json::to_string_pretty(&valid_json()).unwrap();
+    let (status, _, _, again) = post(&app, Some("same-key"), "application/json", reordered).await;
+    assert_eq!(status, StatusCode::CREATED);
+    assert_eq!(again, first);
+    assert_eq!(stored(&app).await, 1);
+}
+
+#[tokio::test]
+async fn the_same_key_with_a_different_body_is_a_409() {
+    let app = app(&db_path("conflict"));
+    post(
+        &app,
+        Some("key-x"),
+        "application/json",
+        valid_json().to_string(),
+    )
+    .await;
+    let mut other = valid_json();
+    other["organisation"]["project_name"] = "Another".into();
+    let (status, content_type, _, body) =
+        post(&app, Some("key-x"), "application/json", other.to_string()).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert_eq!(content_type, "application/problem+json");
+    assert_eq!(body["status"], 409);
+    assert_eq!(stored(&app).await, 1);
+}
+
+#[tokio::test]
+async fn nothing_is_lost_across_a_restart() {
+    let path = db_path("restart");
+    let first = {
+        let app = app(&path);
+        post(
+            &app,
+            Some("before"),
+            "application/json",
+            valid_json().to_string(),
+        )
+        .await
+        .3
+    };
+    // A new process on the same file: the old request, its key and the numbering survive.
+    let app = app(&path);
+    assert_eq!(stored(&app).await, 1);
+    let (status, _, _, replay) = post(
+        &app,
+        Some("before"),
+        "application/json",
+        valid_json().to_string(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED);
+    assert_eq!(replay, first);
+    let (_, _, _, second) = post(
+        &app,
+        Some("after"),
+        "application/json",
+        valid_json().to_string(),
+    )
+    .await;
+    assert!(second["id"].as_str().unwrap().ends_with("-000002"));
+    assert_eq!(stored(&app).await, 2);
+}
+
+#[tokio::test]
+async fn cors_allows_only_the_configured_origin() {
+    let settings = Settings {
+        allowed_origins: vec!["http://127.0.0.1:4173".into()],
+        ..Settings::default()
+    };
+    let app = router(Store::open(&db_path("cors")).unwrap(), settings);
+    let preflight = |origin: &str| {
+        Request::builder()
+            .method("OPTIONS")
+            .uri("/api/requests")
+            .header("origin", origin)
+            .header("access-control-request-method", "POST")
+            .header(
+                "access-control-request-headers",
+                "content-type,idempotency-key",
+            )
+            .body(Body::empty())
+            .unwrap()
+    };
+    let ok = app
+        .clone()
+        .oneshot(preflight("http://127.0.0.1:4173"))
+        .await
+        .unwrap();
+    assert_eq!(
+        ok.headers().get("access-control-allow-origin").unwrap(),
+        "http://127.0.0.1:4173"
+    );
+    let allowed = ok
+        .headers()
+        .get("access-control-allow-headers")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(allowed.contains("idempotency-key"), "{allowed}");
+    let other = app.oneshot(preflight("http://evil.example")).await.unwrap();
+    assert!(other.headers().get("access-control-allow-origin").is_none());
+}
