@@ -101,24 +101,10 @@ fn storage_failure(detail: &str) -> Response {
 }
 
 /// A key is 1 to 255 visible ASCII characters (a UUID fits).
-fn idempotency_key(headers: &HeaderMap) -> Result<String, Response> {
-    let missing = || {
-        Problem::new(
-            StatusCode::BAD_REQUEST,
-            "idempotency-key",
-            "Idempotency-Key is required",
-            "Send an Idempotency-Key header: 1 to 255 visible ASCII characters, new for each request and the same for its retries.",
-        )
-        .into_response()
-    };
-    let value = headers.get(IDEMPOTENCY_KEY).ok_or_else(missing)?;
-    let key = value.to_str().map_err(|_| missing())?.trim();
+fn idempotency_key(headers: &HeaderMap) -> Option<String> {
+    let key = headers.get(IDEMPOTENCY_KEY)?.to_str().ok()?.trim();
     let ok = !key.is_empty() && key.len() <= 255 && key.bytes().all(|b| b.is_ascii_graphic());
-    if ok {
-        Ok(key.to_owned())
-    } else {
-        Err(missing())
-    }
+    ok.then(|| key.to_owned())
 }
 
 fn is_json(headers: &HeaderMap) -> bool {
@@ -140,9 +126,14 @@ async fn submit(State(state): State<AppState>, request: Request<Body>) -> Respon
         )
         .into_response();
     }
-    let key = match idempotency_key(&headers) {
-        Ok(key) => key,
-        Err(response) => return response,
+    let Some(key) = idempotency_key(&headers) else {
+        return Problem::new(
+            StatusCode::BAD_REQUEST,
+            "idempotency-key",
+            "Idempotency-Key is required",
+            "Send an Idempotency-Key header: 1 to 255 visible ASCII characters, new for each request and the same for its retries.",
+        )
+        .into_response();
     };
     let max = state.settings.max_body;
     let Ok(bytes) = to_bytes(request.into_body(), max).await else {
