@@ -18,7 +18,7 @@ fn db_path(name: &str) -> PathBuf {
     path
 }
 
-fn app(path: &PathBuf) -> Router {
+fn app(path: &std::path::Path) -> Router {
     router(Store::open(path).expect("open"), Settings::default())
 }
 
