@@ -50,6 +50,7 @@ cargo_tests "native tests" native cargo test --workspace --locked
 cargo_tests "component tests (headless Chromium)" wasm \
   cargo test -p fasttrack-onboarding --locked --target wasm32-unknown-unknown
 step "release build" trunk build --release
+step "receiver build (for the end-to-end tests)" cargo build -p receiver --locked
 git diff --quiet -- Cargo.lock 2>/dev/null || fail "trunk rewrote Cargo.lock"
 
 echo "== end-to-end tests (Playwright, release dist/)"

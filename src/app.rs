@@ -2,7 +2,7 @@
 
 use crate::config::Config;
 use crate::guide::GuidePage;
-use crate::request::{DraftStorage, RequestPage, RequestStart, WizardState};
+use crate::request::{RequestPage, RequestStart, WizardState};
 use crate::shell::{LocaleShell, NotFound, RootRedirect};
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
@@ -14,8 +14,8 @@ pub const ROOT_CLASS: &str = "ft-app";
 #[component]
 pub fn App(config: Config) -> impl IntoView {
     let base = config.base.clone();
+    provide_context(WizardState::new(config.draft_storage));
     provide_context(config);
-    provide_context(WizardState::new(DraftStorage::Local));
     view! {
         <div class=ROOT_CLASS>
             <Router base>

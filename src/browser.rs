@@ -91,3 +91,18 @@ pub fn set_document_lang(tag: &str) {
         let _ = root.set_attribute("lang", tag);
     }
 }
+
+/// `#id` as an address on the current page. A bare `#id` would resolve against the
+/// document's `<base href>`, which is the app's root, not this page.
+pub fn on_this_page(id: &str) -> String {
+    let location = web_sys::window().map(|w| w.location());
+    let path = location
+        .as_ref()
+        .and_then(|l| l.pathname().ok())
+        .unwrap_or_default();
+    let search = location
+        .as_ref()
+        .and_then(|l| l.search().ok())
+        .unwrap_or_default();
+    format!("{path}{search}#{id}")
+}

@@ -6,9 +6,11 @@
 //! - [`guide`]: "The FastTrack process", rendered from the typed content model
 //! - [`request`]: "Request assistance for Microsoft 365"
 //! - [`locale`], [`i18n`]: the offered locales and their UI strings
-//! - [`config`]: run-time settings; [`browser`]: storage, focus and scrolling, failing soft
+//! - [`config`]: run-time settings; [`boot`]: reading them and mounting at start-up
+//! - [`browser`]: storage, focus and scrolling, failing soft
 
 pub mod app;
+pub mod boot;
 pub mod browser;
 pub mod config;
 pub mod guide;

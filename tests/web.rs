@@ -46,6 +46,7 @@ fn embedded(base: &str) -> Config {
     Config {
         base: base.to_owned(),
         standalone: false,
+        ..Config::default()
     }
 }
 

@@ -1,11 +1,13 @@
 //! "On this page": links to each section of the guide.
 
+use crate::config::Config;
 use crate::locale::Locale;
 use leptos::prelude::*;
 
 #[component]
 pub fn TableOfContents(locale: Locale) -> impl IntoView {
     let ui = locale.ui();
+    let config = expect_context::<Config>();
     view! {
         <nav class="ft-toc" aria-labelledby="ft-toc-heading">
             <h2 id="ft-toc-heading" class="ft-toc__heading">{ui.toc_heading}</h2>
@@ -16,7 +18,8 @@ pub fn TableOfContents(locale: Locale) -> impl IntoView {
                     .iter()
                     .map(|s| {
                         let label = ui.sections.get(s.id).unwrap_or(s.id);
-                        view! { <li><a href=format!("#{}", s.id)>{label}</a></li> }
+                        let href = config.href(&format!("/{}/#{}", locale.tag(), s.id));
+                        view! { <li><a href=href>{label}</a></li> }
                     })
                     .collect_view()}
             </ol>

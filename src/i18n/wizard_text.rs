@@ -40,8 +40,6 @@ pub struct WizardText {
     pub check_title: &'static str,
     pub check_intro: &'static str,
     pub submit: &'static str,
-    pub preview_heading: &'static str,
-    pub preview_intro: &'static str,
     pub fields: FieldTexts,
     pub requester_kinds: [Choice; 2],
     pub customer_id_kinds: [Choice; 3],
@@ -55,6 +53,36 @@ pub struct WizardText {
     pub yes: &'static str,
     pub no: &'static str,
     pub errors: ErrorText,
+    pub sending: SendingText,
+}
+
+/// Sending the request, its failures, and the confirmation.
+pub struct SendingText {
+    pub sending: &'static str,
+    /// "{n}" and "{total}".
+    pub retrying: &'static str,
+    pub try_again: &'static str,
+    pub failure_title: &'static str,
+    pub answers_kept: &'static str,
+    pub unreachable: &'static str,
+    pub offline: &'static str,
+    pub timed_out: &'static str,
+    pub busy: &'static str,
+    pub server_error: &'static str,
+    pub sign_in_again: &'static str,
+    pub too_large: &'static str,
+    pub conflict: &'static str,
+    pub refused: &'static str,
+    /// "{status}".
+    pub unexpected: &'static str,
+    pub confirmation_title: &'static str,
+    pub reference_label: &'static str,
+    pub next_heading: &'static str,
+    pub next_text: &'static str,
+    pub keep_record: &'static str,
+    pub print: &'static str,
+    pub new_request: &'static str,
+    pub back_to_guide: &'static str,
 }
 
 /// A radio or checkbox option: its label and an optional hint.

@@ -3,13 +3,17 @@
 
 use crate::config::Config;
 use crate::locale::Locale;
+use crate::request::client;
+use crate::request::confirmation::CONFIRMATION;
 use crate::request::context::WizardContext;
 use crate::request::controls::focus_later;
+use crate::request::draft_store::Pending;
 use crate::request::error_summary::ErrorSummary;
 use crate::request::frame::{DraftNotice, StartAgain};
 use crate::request::names::{language_name, product_name, region_name};
 use crate::request::page::{step_title, title_effect, wizard_path};
 use crate::request::state::today;
+use crate::request::submit::Outcome;
 use fasttrack_model::{
     validate, CustomerIdKind, Draft, FastTrackLanguage, Field, Product, RequesterKind, Step, YES_NO,
 };
@@ -144,37 +148,163 @@ fn rows(step: Step, d: &Draft, locale: Locale) -> Vec<Row> {
     }
 }
 
+/// The words for a failed submission.
+fn failure_text(text: &crate::i18n::SendingText, outcome: &Outcome) -> String {
+    match outcome {
+        Outcome::Unreachable => text.unreachable.to_owned(),
+        Outcome::Offline => text.offline.to_owned(),
+        Outcome::TimedOut => text.timed_out.to_owned(),
+        Outcome::Busy => text.busy.to_owned(),
+        Outcome::ServerError => text.server_error.to_owned(),
+        Outcome::SignInAgain => text.sign_in_again.to_owned(),
+        Outcome::TooLarge => text.too_large.to_owned(),
+        Outcome::Conflict => text.conflict.to_owned(),
+        Outcome::Refused { .. } => text.refused.to_owned(),
+        Outcome::Unexpected(status) => {
+            crate::i18n::fill(text.unexpected, &[("status", &status.to_string())])
+        }
+        Outcome::Accepted { .. } => String::new(),
+    }
+}
+
+/// Shows the field errors of `errors` on the first step that has any.
+fn show_on_step(
+    cx: WizardContext,
+    errors: Vec<fasttrack_model::FieldError>,
+    navigate: impl Fn(&str, NavigateOptions),
+) {
+    let Some(first) = errors.first() else { return };
+    let step = Step::of(first.field);
+    let on_step = errors
+        .into_iter()
+        .filter(|e| Step::of(e.field) == step)
+        .collect();
+    cx.state.errors.set(Some((Some(step), on_step)));
+    let tag = cx.locale.get_untracked().tag();
+    navigate(
+        &wizard_path(tag, step.slug(), true),
+        NavigateOptions::default(),
+    );
+}
+
 #[component]
 pub fn CheckAnswers() -> impl IntoView {
     let cx = expect_context::<WizardContext>();
     let config = expect_context::<Config>();
     let navigate = use_navigate();
-    let preview = RwSignal::new(None::<String>);
     cx.state.page.set(crate::request::page::CHECK.to_owned());
     title_effect(cx, |t| t.check_title, || false);
     focus_later("ft-step-heading");
 
+    // The attempt under way (for "trying again, 2 of 3"), and the last failure.
+    let attempt = RwSignal::new(None::<u32>);
+    let failure = RwSignal::new(None::<Outcome>);
+    let action = Action::new_local({
+        let config = config.clone();
+        move |(key, body): &(String, String)| {
+            let (config, key, body) = (config.clone(), key.clone(), body.clone());
+            async move { client::send(&config, &key, &body, move |n| attempt.set(Some(n))).await }
+        }
+    });
+    Effect::new({
+        let navigate = navigate.clone();
+        move |_| {
+            let Some(outcome) = action.value().get() else {
+                return;
+            };
+            attempt.set(None);
+            match outcome {
+                Outcome::Accepted { reference } => {
+                    cx.state.accepted(reference);
+                    let tag = cx.locale.get_untracked().tag();
+                    navigate(
+                        &wizard_path(tag, CONFIRMATION, false),
+                        NavigateOptions::default(),
+                    );
+                }
+                Outcome::Refused { errors, .. } if !errors.is_empty() => {
+                    show_on_step(cx, errors, &navigate)
+                }
+                other => {
+                    if other == Outcome::Conflict {
+                        // The next try is a new request: it gets a new key.
+                        cx.state.submission.set(None);
+                    }
+                    failure.set(Some(other));
+                    focus_later("ft-failure");
+                }
+            }
+        }
+    });
+
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        if action.pending().get_untracked() {
+            return;
+        }
         match cx.state.draft.with_untracked(|d| validate(d, today())) {
             Ok(request) => {
-                preview.set(serde_json::to_string_pretty(&request).ok());
-                focus_later("ft-preview-heading");
+                let Ok(body) = serde_json::to_string(&request) else {
+                    return;
+                };
+                // A retry of the same answers reuses the key; changed answers get a new one.
+                let key = cx
+                    .state
+                    .submission
+                    .with_untracked(|p| {
+                        p.as_ref().filter(|p| p.body == body).map(|p| p.key.clone())
+                    })
+                    .unwrap_or_else(client::new_key);
+                cx.state.submission.set(Some(Pending {
+                    key: key.clone(),
+                    body: body.clone(),
+                }));
+                failure.set(None);
+                action.dispatch((key, body));
             }
-            Err(errors) => {
-                // Back to the first step with a problem, its errors on show.
-                let step = Step::of(errors[0].field);
-                let on_step = errors
-                    .into_iter()
-                    .filter(|e| Step::of(e.field) == step)
-                    .collect();
-                cx.state.errors.set(Some((Some(step), on_step)));
-                let tag = cx.locale.get_untracked().tag();
-                navigate(
-                    &wizard_path(tag, step.slug(), true),
-                    NavigateOptions::default(),
-                );
+            Err(errors) => show_on_step(cx, errors, &navigate),
+        }
+    };
+    let status = move || {
+        let s = &cx.text().sending;
+        attempt.get().map(|n| {
+            if n <= 1 {
+                s.sending.to_owned()
+            } else {
+                let total = crate::request::submit::MAX_ATTEMPTS.to_string();
+                crate::i18n::fill(s.retrying, &[("n", &n.to_string()), ("total", &total)])
             }
+        })
+    };
+    let failure_box = move || {
+        failure.get().map(|outcome| {
+            let s = &cx.text().sending;
+            let details = match &outcome {
+                Outcome::Refused { other, .. } => other.clone(),
+                _ => Vec::new(),
+            };
+            view! {
+                <div class="ft-error-summary ft-failure" id="ft-failure" tabindex="-1" aria-labelledby="ft-failure-title">
+                    <div role="alert">
+                        <h2 id="ft-failure-title" class="ft-error-summary__title">{s.failure_title}</h2>
+                        <p>{failure_text(s, &outcome)}</p>
+                        {(!details.is_empty()).then(|| view! {
+                            <ul class="ft-list">{details.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}</ul>
+                        })}
+                        <p>{s.answers_kept}</p>
+                    </div>
+                </div>
+            }
+        })
+    };
+    let button_label = move || {
+        let s = &cx.text().sending;
+        if action.pending().get() {
+            s.sending
+        } else if failure.with(Option::is_some) {
+            s.try_again
+        } else {
+            cx.text().submit
         }
     };
 
@@ -229,16 +359,18 @@ pub fn CheckAnswers() -> impl IntoView {
             <h1 id="ft-step-heading" tabindex="-1">{move || cx.text().check_title}</h1>
             <p>{move || cx.text().check_intro}</p>
             {sections}
+            {failure_box}
             <form class="ft-form" novalidate on:submit=on_submit>
-                <button type="submit" class="ft-button">{move || cx.text().submit}</button>
+                <button
+                    type="submit"
+                    class="ft-button"
+                    disabled=move || action.pending().get()
+                    aria-describedby="ft-send-status"
+                >
+                    {button_label}
+                </button>
+                <p id="ft-send-status" class="ft-hint" role="status">{status}</p>
             </form>
-            {move || preview.get().map(|json| view! {
-                <section class="ft-preview" aria-labelledby="ft-preview-heading">
-                    <h2 id="ft-preview-heading" tabindex="-1">{cx.text().preview_heading}</h2>
-                    <p>{cx.text().preview_intro}</p>
-                    <pre class="ft-preview__json">{json}</pre>
-                </section>
-            })}
             <DraftNotice />
             <StartAgain />
         </div>

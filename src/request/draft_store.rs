@@ -5,6 +5,7 @@ use fasttrack_model::Draft;
 use serde::{Deserialize, Serialize};
 
 const KEY: &str = "fasttrack:request-draft";
+const CONFIRMATION_KEY: &str = "fasttrack:request-confirmation";
 /// Bumped when a release changes the draft in a way older drafts cannot be read as.
 pub const DRAFT_VERSION: u32 = 1;
 /// Drafts older than this are dropped: an abandoned request should not follow a reader forever.
@@ -18,6 +19,16 @@ struct Envelope {
     /// The wizard page the reader was on (a step slug or `check`).
     page: String,
     draft: Draft,
+    /// A submission under way or failed: its key is reused for retries of the same body.
+    #[serde(default)]
+    submission: Option<Pending>,
+}
+
+/// The idempotency key of a submission and the exact body it was sent with.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Pending {
+    pub key: String,
+    pub body: String,
 }
 
 /// What reading the stored draft gave.
@@ -27,6 +38,7 @@ pub enum Restored {
     Draft {
         draft: Box<Draft>,
         page: String,
+        submission: Option<Pending>,
     },
     /// Something was stored that this release cannot use; the reader is told.
     Unusable,
@@ -34,12 +46,18 @@ pub enum Restored {
     Expired,
 }
 
-pub fn encode(draft: &Draft, page: &str, now_ms: f64) -> Option<String> {
+pub fn encode(
+    draft: &Draft,
+    page: &str,
+    submission: Option<&Pending>,
+    now_ms: f64,
+) -> Option<String> {
     serde_json::to_string(&Envelope {
         version: DRAFT_VERSION,
         saved_at: now_ms,
         page: page.to_owned(),
         draft: draft.clone(),
+        submission: submission.cloned(),
     })
     .ok()
 }
@@ -64,6 +82,7 @@ pub fn decode(text: Option<&str>, now_ms: f64) -> Restored {
         Ok(e) => Restored::Draft {
             draft: Box::new(e.draft),
             page: e.page,
+            submission: e.submission,
         },
         Err(_) => Restored::Unusable,
     }
@@ -114,12 +133,27 @@ impl DraftStore {
     }
 
     /// Saves; false when the write failed (storage full or revoked).
-    pub fn save(&self, draft: &Draft, page: &str) -> bool {
-        let (Some(storage), Some(text)) = (&self.0, encode(draft, page, js_sys::Date::now()))
-        else {
+    pub fn save(&self, draft: &Draft, page: &str, submission: Option<&Pending>) -> bool {
+        let now = js_sys::Date::now();
+        let (Some(storage), Some(text)) = (&self.0, encode(draft, page, submission, now)) else {
             return false;
         };
         storage.set_item(KEY, &text).is_ok()
+    }
+
+    /// The reference of the last request sent from this browser, for a reloaded
+    /// confirmation page.
+    pub fn confirmation(&self) -> Option<String> {
+        self.0.as_ref()?.get_item(CONFIRMATION_KEY).ok().flatten()
+    }
+
+    pub fn set_confirmation(&self, reference: Option<&str>) {
+        if let Some(storage) = &self.0 {
+            let _ = match reference {
+                Some(r) => storage.set_item(CONFIRMATION_KEY, r),
+                None => storage.remove_item(CONFIRMATION_KEY),
+            };
+        }
     }
 
     pub fn clear(&self) {
@@ -145,19 +179,24 @@ mod tests {
 
     #[test]
     fn a_saved_draft_comes_back_with_its_page() {
-        let text = encode(&sample(), "organisation", NOW).unwrap();
+        let pending = Pending {
+            key: "k-1".into(),
+            body: "{}".into(),
+        };
+        let text = encode(&sample(), "organisation", Some(&pending), NOW).unwrap();
         assert_eq!(
             decode(Some(&text), NOW + 1000.0),
             Restored::Draft {
                 draft: Box::new(sample()),
-                page: "organisation".into()
+                page: "organisation".into(),
+                submission: Some(pending),
             }
         );
     }
 
     #[test]
     fn drafts_expire_after_30_days() {
-        let text = encode(&sample(), "about", NOW).unwrap();
+        let text = encode(&sample(), "about", None, NOW).unwrap();
         assert!(matches!(
             decode(Some(&text), NOW + MAX_AGE_MS - 1.0),
             Restored::Draft { .. }
@@ -167,7 +206,7 @@ mod tests {
 
     #[test]
     fn other_versions_and_garbage_are_unusable_not_a_crash() {
-        let other = encode(&sample(), "about", NOW)
+        let other = encode(&sample(), "about", None, NOW)
             .unwrap()
             .replace("\"version\":1", "\"version\":99");
         assert_eq!(decode(Some(&other), NOW), Restored::Unusable);

@@ -25,7 +25,7 @@ pub fn ErrorSummary(step: Option<Step>) -> impl IntoView {
                     let id = e.field.id();
                     view! {
                         <li>
-                            <a href=format!("#{id}") on:click=move |ev| {
+                            <a href=crate::browser::on_this_page(id) on:click=move |ev| {
                                 ev.prevent_default();
                                 crate::browser::focus(id);
                             }>{cx.message(e)}</a>

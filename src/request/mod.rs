@@ -2,6 +2,8 @@
 //! The rules live in the `fasttrack-model` crate; this module only asks and shows.
 
 mod check;
+mod client;
+mod confirmation;
 mod context;
 mod controls;
 mod draft_store;
@@ -13,6 +15,7 @@ mod page;
 mod start;
 mod state;
 mod steps;
+mod submit;
 
 pub use draft_store::DraftStorage;
 pub use page::RequestPage;

@@ -3,13 +3,25 @@
 
 use crate::locale::Locale;
 use fasttrack_model::{FastTrackLanguage, Product, REGIONS};
+use wasm_bindgen::JsCast;
 
 /// `BR` -> "Brazil" / "Brasil" / "Brésil"; the code itself where `Intl` cannot name it.
 pub fn region_name(locale: Locale, code: &str) -> String {
     region_namer(locale)
-        .and_then(|names| names.of(code))
-        .map(String::from)
+        .and_then(|names| name_of(&names, code))
         .unwrap_or_else(|| code.to_owned())
+}
+
+/// `DisplayNames.of`, which throws a `RangeError` for anything that is not a well-formed
+/// code (an empty answer, say): called so that the exception is caught, not left to abort
+/// the app.
+fn name_of(names: &js_sys::Intl::DisplayNames, code: &str) -> Option<String> {
+    if !REGIONS.contains(&code) {
+        return None;
+    }
+    let of = js_sys::Reflect::get(names, &"of".into()).ok()?;
+    let of: js_sys::Function = of.dyn_into().ok()?;
+    of.call1(names, &code.into()).ok()?.as_string()
 }
 
 fn region_namer(locale: Locale) -> Option<js_sys::Intl::DisplayNames> {
@@ -29,7 +41,7 @@ pub fn region_options(locale: Locale) -> Vec<(String, String)> {
     let mut options: Vec<(String, String)> = REGIONS
         .iter()
         .map(|code| {
-            let name = namer.as_ref().and_then(|n| n.of(code)).map(String::from);
+            let name = namer.as_ref().and_then(|n| name_of(n, code));
             (code.to_string(), name.unwrap_or_else(|| code.to_string()))
         })
         .collect();

@@ -5,6 +5,7 @@ use crate::browser;
 use crate::config::Config;
 use crate::i18n::{fill, WizardText};
 use crate::request::check::CheckAnswers;
+use crate::request::confirmation::{Confirmation, CONFIRMATION};
 use crate::request::context::WizardContext;
 use crate::request::controls::focus_later;
 use crate::request::error_summary::{ErrorSummary, SUMMARY_ID};
@@ -77,6 +78,9 @@ pub fn RequestPage() -> impl IntoView {
     let page = Memo::new(move |_| params.read().get("page").unwrap_or_default());
     move || {
         let page = page.get();
+        if page == CONFIRMATION {
+            return view! { <Confirmation /> }.into_any();
+        }
         let tag = cx.locale.get_untracked().tag();
         let first = cx
             .state
@@ -170,7 +174,7 @@ fn StepPage(step: Step) -> impl IntoView {
         let path = match (changing(), step.previous()) {
             (true, _) => wizard_path(tag, CHECK, false),
             (false, Some(previous)) => wizard_path(tag, previous.slug(), false),
-            (false, None) => format!("/{tag}/request"),
+            (false, None) => crate::request::start::start_path(tag),
         };
         config.href(&path)
     };

@@ -8,6 +8,11 @@ use crate::request::state::{first_incomplete, today};
 use fasttrack_model::Step;
 use leptos::prelude::*;
 
+/// `/LOCALE/request`.
+pub fn start_path(locale_tag: &str) -> String {
+    format!("/{locale_tag}/request")
+}
+
 #[component]
 pub fn RequestStart() -> impl IntoView {
     let cx: WizardContext = provide_wizard_context();

@@ -1,7 +1,7 @@
 //! The wizard's state for one mounted app: the answers (saved as they change), the errors a
 //! step page shows, and whether drafts can be kept.
 
-use crate::request::draft_store::{DraftStorage, DraftStore, Restored};
+use crate::request::draft_store::{DraftStorage, DraftStore, Pending, Restored};
 use fasttrack_model::{validate_step, Date, Draft, FieldError, Step};
 use leptos::prelude::*;
 
@@ -24,16 +24,24 @@ pub struct WizardState {
     pub status: RwSignal<DraftStatus>,
     /// An earlier draft could not be read and was set aside: say so once.
     pub discarded: RwSignal<bool>,
+    /// The key and body of a submission not yet accepted (kept across reloads).
+    pub submission: RwSignal<Option<Pending>>,
+    /// The reference of the request just sent, for the confirmation page.
+    pub confirmation: RwSignal<Option<String>>,
     store: StoredValue<DraftStore, LocalStorage>,
 }
 
 impl WizardState {
     pub fn new(storage: DraftStorage) -> WizardState {
         let store = DraftStore::open(storage);
-        let (draft, page, discarded) = match store.load() {
-            Restored::Draft { draft, page } => (*draft, page, false),
-            Restored::Unusable => (Draft::default(), String::new(), true),
-            Restored::Nothing | Restored::Expired => (Draft::default(), String::new(), false),
+        let (draft, page, submission, discarded) = match store.load() {
+            Restored::Draft {
+                draft,
+                page,
+                submission,
+            } => (*draft, page, submission, false),
+            Restored::Unusable => (Draft::default(), String::new(), None, true),
+            Restored::Nothing | Restored::Expired => (Draft::default(), String::new(), None, false),
         };
         let status = if store.is_available() {
             DraftStatus::Saved
@@ -46,18 +54,23 @@ impl WizardState {
             page: RwSignal::new(page),
             status: RwSignal::new(status),
             discarded: RwSignal::new(discarded),
+            submission: RwSignal::new(submission),
+            confirmation: RwSignal::new(store.confirmation()),
             store: StoredValue::new_local(store),
         };
         // Save on every change (the first run re-saves what was loaded). An empty draft is
         // not kept: there is nothing to come back to.
         Effect::new(move |_| {
             let page = state.page.get();
+            let submission = state.submission.get();
             let saved = state.draft.with(|d| {
                 if *d == Draft::default() {
                     state.store.with_value(DraftStore::clear);
                     true
                 } else {
-                    state.store.with_value(|s| s.save(d, &page))
+                    state
+                        .store
+                        .with_value(|s| s.save(d, &page, submission.as_ref()))
                 }
             });
             if state.store.with_value(DraftStore::is_available) {
@@ -81,7 +94,16 @@ impl WizardState {
         self.store.with_value(DraftStore::clear);
         self.draft.set(Draft::default());
         self.errors.set(None);
+        self.submission.set(None);
         self.page.set(String::new());
+    }
+
+    /// The request was accepted: keep its reference, forget the answers.
+    pub fn accepted(&self, reference: String) {
+        self.store
+            .with_value(|s| s.set_confirmation(Some(&reference)));
+        self.confirmation.set(Some(reference));
+        self.clear();
     }
 }
 

@@ -11,7 +11,9 @@ use leptos_router::hooks::use_location;
 pub fn LanguageSwitcher(current: Memo<Locale>) -> impl IntoView {
     let config = expect_context::<Config>();
     let location = use_location();
-    let links = Locale::all()
+    let links = config
+        .offered()
+        .into_iter()
         .map(|target| {
             let config = config.clone();
             let href = move || {

@@ -36,7 +36,11 @@ pub fn path_after_locale(pathname: &str, base: &str) -> String {
 pub fn LocaleShell() -> impl IntoView {
     let params = use_params_map();
     let requested = Memo::new(move |_| params.read().get("locale").unwrap_or_default());
-    let known = Memo::new(move |_| Locale::from_tag(&requested.get()));
+    let config = expect_context::<Config>();
+    // Only the locales this deployment offers have pages.
+    let known = Memo::new(move |_| {
+        Locale::from_tag(&requested.get()).filter(|l| config.locales.contains(&l.tag()))
+    });
 
     move || match known.get() {
         None => view! { <NotFound requested=requested.get() /> }.into_any(),
@@ -88,7 +92,7 @@ fn LocaleFrame(known: Memo<Option<Locale>>) -> impl IntoView {
 
     view! {
         <div class="ft-frame" lang=move || locale.get().tag()>
-            <a class="ft-skip-link" href="#ft-main" on:click=|ev| {
+            <a class="ft-skip-link" href=move || format!("{}#ft-main", location.pathname.get()) on:click=|ev| {
                 ev.prevent_default();
                 browser::focus("ft-main");
             }>{move || locale.get().ui().skip_to_content}</a>

@@ -3,7 +3,7 @@
 use crate::browser;
 use crate::config::Config;
 use crate::i18n::fill;
-use crate::locale::{negotiate, Locale};
+use crate::locale::negotiate;
 use leptos::prelude::*;
 
 /// `requested`: the locale segment the address asked for, when that is what is unknown.
@@ -11,9 +11,9 @@ use leptos::prelude::*;
 pub fn NotFound(#[prop(optional, into)] requested: Option<String>) -> impl IntoView {
     let config = expect_context::<Config>();
     let languages = browser::preferred_languages();
-    let offered: Vec<Locale> = Locale::all().collect();
+    let offered = config.offered();
     let locale = negotiate(languages.iter().map(String::as_str), &offered)
-        .unwrap_or_else(Locale::default_locale);
+        .unwrap_or_else(|| config.fallback_locale());
     let ui = locale.ui();
     if config.standalone {
         browser::set_document_title(&format!("{} – {}", ui.not_found.title, ui.app_name));

@@ -2,21 +2,23 @@
 //! the browser's languages, else English.
 
 use crate::browser;
-use crate::locale::{negotiate, Locale};
+use crate::config::Config;
+use crate::locale::negotiate;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use leptos_router::NavigateOptions;
 
 #[component]
 pub fn RootRedirect() -> impl IntoView {
-    let offered: Vec<Locale> = Locale::all().collect();
+    let config = expect_context::<Config>();
+    let offered = config.offered();
     let remembered = browser::remembered_locale();
     let languages = browser::preferred_languages();
     let preferences = remembered
         .iter()
         .chain(languages.iter())
         .map(String::as_str);
-    let locale = negotiate(preferences, &offered).unwrap_or_else(Locale::default_locale);
+    let locale = negotiate(preferences, &offered).unwrap_or_else(|| config.fallback_locale());
     let path = format!("/{}/", locale.tag());
     view! { <Redirect path options=NavigateOptions { replace: true, ..Default::default() } /> }
 }

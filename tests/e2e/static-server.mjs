@@ -1,7 +1,8 @@
 // A static file server for the end-to-end tests: serves dist/ under a base path and, like a
 // single-page-app host, answers index.html for any other address under that base.
 // Usage: node tests/e2e/static-server.mjs --dir dist --port 4173 [--base /tools/fasttrack/]
-import { createServer } from "node:http";
+//        [--proxy /api=http://127.0.0.1:4174]   (forwards that prefix, like `trunk serve`)
+import { createServer, request as httpRequest } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 
@@ -14,6 +15,21 @@ const args = Object.fromEntries(
 const root = resolve(args.dir ?? "dist");
 const port = Number(args.port ?? 4173);
 const base = (args.base ?? "/").replace(/\/?$/, "/");
+const [proxyPrefix, proxyTarget] = (args.proxy ?? "").split("=");
+
+function proxy(req, res) {
+  const target = new URL(proxyTarget);
+  const out = httpRequest(
+    { host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers },
+    (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    },
+  );
+  // The upstream dropped the connection: drop ours too, as a real proxy in front would.
+  out.on("error", () => res.destroy());
+  req.pipe(out);
+}
 
 const types = {
   ".html": "text/html; charset=utf-8",
@@ -37,6 +53,10 @@ async function fileFor(pathname) {
 
 createServer(async (req, res) => {
   const { pathname } = new URL(req.url, "http://localhost");
+  if (proxyPrefix && proxyTarget && pathname.startsWith(proxyPrefix)) {
+    proxy(req, res);
+    return;
+  }
   const path = pathname === base.slice(0, -1) ? base : pathname;
   const file = path.startsWith(base) ? await fileFor(path) : null;
   if (!file) {

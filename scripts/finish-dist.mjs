@@ -1,0 +1,34 @@
+// Trunk post-build hook: replaces Trunk's inline module loader with an external boot.js, so
+// the app runs under a strict Content Security Policy (script-src 'self'), and makes every
+// asset address relative, so dist/ can be served under any path (index.html's <base href>
+// names that path). Runs on Trunk's staging directory, or on the directory given.
+import { readFileSync, writeFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+
+const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? "dist";
+const indexPath = join(dir, "index.html");
+let html = readFileSync(indexPath, "utf8");
+
+const loader = html.match(/<script type="module">[\s\S]*?<\/script>/);
+if (!loader) throw new Error(`${indexPath}: no Trunk loader script found`);
+const js = loader[0].match(/from '\/?([^']+\.js)'/)?.[1];
+const wasm = loader[0].match(/module_or_path: '\/?([^']+\.wasm)'/)?.[1];
+if (!js || !wasm) throw new Error(`${indexPath}: cannot read the glue and wasm names from the loader`);
+
+html = html.replace(loader[0], "");
+// Root-relative addresses of our own files become relative (to <base href>).
+for (const file of readdirSync(dir)) {
+  html = html.replaceAll(`href="/${file}"`, `href="${file}"`);
+}
+html = html.replace("</head>", `  <script type="module" src="boot.js"></script>\n  </head>`);
+writeFileSync(indexPath, html);
+
+writeFileSync(
+  join(dir, "boot.js"),
+  `// Starts FastTrack onboarding. Addresses are relative to this file, so the bundle works
+// from any path and any host page that includes this script (no inline script needed).
+import init from "./${js}";
+await init({ module_or_path: new URL("./${wasm}", import.meta.url) });
+`,
+);
+console.log(`finish-dist: ${indexPath} loads boot.js -> ${js} + ${wasm}`);

@@ -1,0 +1,63 @@
+//! `/LOCALE/request/confirmation`: the reference, what happens next, a way to keep a record,
+//! and ways on. Survives a reload (the reference is kept in storage).
+
+use crate::config::Config;
+use crate::request::context::WizardContext;
+use crate::request::controls::focus_later;
+use crate::request::page::{title_effect, wizard_path};
+use crate::request::start::start_path;
+use fasttrack_model::Step;
+use leptos::prelude::*;
+use leptos_router::components::Redirect;
+use leptos_router::NavigateOptions;
+
+pub const CONFIRMATION: &str = "confirmation";
+
+#[component]
+pub fn Confirmation() -> impl IntoView {
+    let cx = expect_context::<WizardContext>();
+    let config = expect_context::<Config>();
+    let Some(reference) = cx.state.confirmation.get_untracked() else {
+        let path = start_path(cx.locale.get_untracked().tag());
+        return view! { <Redirect path options=NavigateOptions { replace: true, ..Default::default() } /> }.into_any();
+    };
+    title_effect(cx, |t| t.sending.confirmation_title, || false);
+    focus_later("ft-step-heading");
+    let s = move || &cx.text().sending;
+    let guide_href = {
+        let config = config.clone();
+        move || config.href(&format!("/{}/", cx.locale.get().tag()))
+    };
+    let new_href = move || {
+        config.href(&wizard_path(
+            cx.locale.get().tag(),
+            Step::About.slug(),
+            false,
+        ))
+    };
+    view! {
+        <div class="ft-wizard">
+            <div class="ft-panel">
+                <h1 id="ft-step-heading" tabindex="-1" class="ft-panel__title">{move || s().confirmation_title}</h1>
+                <div class="ft-panel__body">
+                    {move || s().reference_label}
+                    <br />
+                    <strong id="ft-reference">{reference}</strong>
+                </div>
+            </div>
+            <p>{move || s().keep_record}</p>
+            <button type="button" class="ft-button ft-button--secondary" on:click=|_| {
+                if let Some(window) = web_sys::window() {
+                    let _ = window.print();
+                }
+            }>{move || s().print}</button>
+            <h2>{move || s().next_heading}</h2>
+            <p>{move || s().next_text}</p>
+            <ul class="ft-list">
+                <li><a href=new_href>{move || s().new_request}</a></li>
+                <li><a href=guide_href>{move || s().back_to_guide}</a></li>
+            </ul>
+        </div>
+    }
+    .into_any()
+}

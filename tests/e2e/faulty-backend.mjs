@@ -1,0 +1,88 @@
+// A scriptable backend for the end-to-end tests. It sits between the app and the real
+// receiver: by default it forwards every request; a test can queue faults for the next ones.
+//
+//   POST   /__faults   body: [{"status":503,"retry_after":"1"}, {"hang":true}, {"drop":true},
+//                             {"status":422,"body":{...}}, {"pass":true}]   (appended to the queue)
+//   DELETE /__faults   empties the queue and the log
+//   GET    /__log      what reached /api/requests: [{"key", "fault", "sent", "answer"}], where
+//                      `answer` is the receiver's {status, body} when the request was forwarded
+//
+// Usage: node tests/e2e/faulty-backend.mjs --port 4174 --upstream http://127.0.0.1:8788
+import { createServer, request as httpRequest } from "node:http";
+
+const args = Object.fromEntries(
+  process.argv.slice(2).reduce((pairs, arg, i, all) => {
+    if (arg.startsWith("--")) pairs.push([arg.slice(2), all[i + 1]]);
+    return pairs;
+  }, []),
+);
+const port = Number(args.port ?? 4174);
+const upstream = new URL(args.upstream ?? "http://127.0.0.1:8788");
+let queue = [];
+let log = [];
+
+const readBody = (req) =>
+  new Promise((resolve) => {
+    const chunks = [];
+    req.on("data", (c) => chunks.push(c));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
+  });
+
+const safeJson = (buffer) => {
+  try {
+    return JSON.parse(buffer.toString());
+  } catch {
+    return null;
+  }
+};
+
+/** Forwards to the receiver; records its answer in `entry` (when there is one). */
+function forward(req, res, body, entry) {
+  const out = httpRequest(
+    { host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: req.headers },
+    async (answer) => {
+      const payload = await readBody(answer);
+      if (entry) entry.answer = { status: answer.statusCode, body: safeJson(payload) };
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      res.end(payload);
+    },
+  );
+  out.on("error", () => res.writeHead(502).end());
+  out.end(body);
+}
+
+createServer(async (req, res) => {
+  const body = await readBody(req);
+  if (req.url === "/__faults" && req.method === "POST") {
+    queue.push(...JSON.parse(body.toString() || "[]"));
+    res.writeHead(204).end();
+    return;
+  }
+  if (req.url === "/__faults" && req.method === "DELETE") {
+    queue = [];
+    log = [];
+    res.writeHead(204).end();
+    return;
+  }
+  if (req.url === "/__log") {
+    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(log));
+    return;
+  }
+  if (req.url?.startsWith("/api/requests") && req.method === "POST") {
+    const fault = queue.shift() ?? null;
+    const entry = { key: req.headers["idempotency-key"] ?? null, fault, sent: safeJson(body), answer: null };
+    log.push(entry);
+    if (fault?.hang) return; // never answers: the client's timeout must fire
+    if (fault?.drop) {
+      req.socket.destroy(); // the connection drops without an answer
+      return;
+    }
+    if (fault && !fault.pass) {
+      const headers = { "content-type": fault.content_type ?? "application/problem+json" };
+      if (fault.retry_after) headers["retry-after"] = fault.retry_after;
+      res.writeHead(fault.status, headers).end(JSON.stringify(fault.body ?? { status: fault.status }));
+      return;
+    }
+  }
+  forward(req, res, body, req.url?.startsWith("/api/requests") ? log.at(-1) : null);
+}).listen(port, "127.0.0.1", () => console.log(`faulty backend on http://127.0.0.1:${port} -> ${upstream}`));
