@@ -7,7 +7,7 @@ export CHROMEDRIVER := /usr/bin/chromedriver
 # Chromium and ChromeDriver leave profile folders behind: keep them in the ignored build area.
 export TMPDIR := $(CURDIR)/.tmp
 
-.PHONY: setup setup-test serve build test clean
+.PHONY: setup setup-test serve build test schema clean
 
 setup:
 	@mkdir -p .tmp
@@ -17,10 +17,11 @@ setup-test:
 	@mkdir -p .tmp
 	@scripts/setup.sh test
 
-## serve: the app on http://127.0.0.1:8080 with live reload
+## serve: the app on http://127.0.0.1:8080 with live reload, and the reference receiver
 serve: setup
 	cargo fetch --locked
-	trunk serve
+	cargo build -p receiver --locked
+	@scripts/serve.sh
 
 ## build: the release bundle in dist/
 build: setup
@@ -30,6 +31,10 @@ build: setup
 ## test: formatting, lints, native, browser-component and end-to-end tests
 test: setup-test
 	@scripts/test.sh
+
+## schema: regenerate schema/request.schema.json from the Rust model
+schema:
+	UPDATE_SCHEMA=1 cargo test -p fasttrack-model --test schema
 
 clean:
 	rm -rf dist .tmp target

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// Who is asking.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum RequesterKind {
     /// An admin of the customer's own tenant.
@@ -14,6 +15,7 @@ pub enum RequesterKind {
 
 /// How a partner identifies the customer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum CustomerIdKind {
     Name,
@@ -27,6 +29,7 @@ macro_rules! coded_enum {
     ($(#[$meta:meta])* $name:ident { $($variant:ident = $code:literal, $label:literal;)* }) => {
         $(#[$meta])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         pub enum $name {
             $(#[serde(rename = $code)] $variant,)*
         }

@@ -8,15 +8,22 @@ use serde::{Deserialize, Serialize};
 pub const SCHEMA_VERSION: u32 = 1;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+/// A request for FastTrack assistance with Microsoft 365 (schema version 1).
 pub struct AssistanceRequest {
+    /// Always 1 for this version of the payload.
+    #[cfg_attr(feature = "schema", schemars(extend("const" = 1)))]
     pub schema_version: u32,
     pub requester_kind: RequesterKind,
     /// Present when a partner asks on behalf of a customer, absent otherwise.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer: Option<CustomerRef>,
+    /// The product families to get help with: at least one, each once.
+    #[cfg_attr(feature = "schema", schemars(length(min = 1), extend("uniqueItems" = true)))]
     pub products: Vec<Product>,
     /// `YYYY-MM-DD`, after the day the request was made.
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"), extend("format" = "date")))]
     pub planned_deployment_date: String,
     pub data_migration: bool,
     pub user_adoption: bool,
@@ -25,43 +32,75 @@ pub struct AssistanceRequest {
     pub primary_contact: Contact,
     pub business_sponsor: Contact,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(length(max = 2000)))]
     pub comments: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CustomerRef {
     pub identified_by: CustomerIdKind,
+    /// The name (up to 120 characters), the domain (e.g. `contoso.onmicrosoft.com`) or the
+    /// TPID (digits only, up to 12).
+    #[cfg_attr(feature = "schema", schemars(length(min = 1, max = 253)))]
     pub value: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Organisation {
+    /// Unique per request, trimmed.
+    #[cfg_attr(feature = "schema", schemars(length(min = 1, max = 80)))]
     pub project_name: String,
     /// ISO 3166-1 alpha-2.
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = r"^[A-Z]{2}$")))]
     pub service_location: String,
     pub preferred_language: FastTrackLanguage,
+    /// FastTrack needs 150 or more; data migration needs 500 or more.
+    #[cfg_attr(feature = "schema", schemars(range(min = 150, max = 10_000_000)))]
     pub licences: u32,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Person {
+    #[cfg_attr(feature = "schema", schemars(length(min = 1, max = 100)))]
     pub name: String,
+    #[cfg_attr(feature = "schema", schemars(length(min = 3, max = 254), extend("format" = "email")))]
     pub email: String,
+    /// International format: `+` (or `00`), then 8 to 15 digits with spaces, dots, hyphens
+    /// or brackets between them.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(regex(pattern = r"^(\+|00)[0-9][0-9 ().-]{6,28}$"))
+    )]
     pub phone: String,
+    #[cfg_attr(feature = "schema", schemars(length(min = 1, max = 100)))]
     pub job_title: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Contact {
     SameAsRequester,
-    Named { name: String, email: String },
+    Named {
+        #[cfg_attr(feature = "schema", schemars(length(min = 1, max = 100)))]
+        name: String,
+        #[cfg_attr(feature = "schema", schemars(length(min = 3, max = 254), extend("format" = "email")))]
+        email: String,
+    },
 }
 
 impl AssistanceRequest {
+    /// True when this is a payload version this build reads.
+    pub fn is_supported_version(&self) -> bool {
+        self.schema_version == SCHEMA_VERSION
+    }
+
     /// The answers that would produce this request: a receiver validates a request by running
     /// the same rules over them, so there is one set of rules on both sides of the wire.
     pub fn to_draft(&self) -> Draft {

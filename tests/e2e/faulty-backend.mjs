@@ -2,8 +2,10 @@
 // receiver: by default it forwards every request; a test can queue faults for the next ones.
 //
 //   POST   /__faults   body: [{"status":503,"retry_after":"1"}, {"hang":true}, {"drop":true},
-//                             {"status":422,"body":{...}}, {"pass":true}]   (appended to the queue)
+//                             {"status":422,"body":{...}}, {"pass":true}]   (appended to the queue;
+//                             a fault with "sticky":true stays until DELETE)
 //   DELETE /__faults   empties the queue and the log
+//   ANY    /no-cors/…  answers without CORS headers (a cross-origin caller must fail)
 //   GET    /__log      what reached /api/requests: [{"key", "fault", "sent", "answer"}], where
 //                      `answer` is the receiver's {status, body} when the request was forwarded
 //
@@ -68,8 +70,14 @@ createServer(async (req, res) => {
     res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(log));
     return;
   }
+  if (req.url?.startsWith("/no-cors/")) {
+    // A server that knows nothing of CORS: browsers on other origins must refuse its answers.
+    res.writeHead(req.method === "OPTIONS" ? 204 : 201, { "content-type": "application/json" }).end("{}");
+    return;
+  }
   if (req.url?.startsWith("/api/requests") && req.method === "POST") {
-    const fault = queue.shift() ?? null;
+    // A "sticky" fault answers every request until the queue is emptied.
+    const fault = queue[0]?.sticky ? queue[0] : (queue.shift() ?? null);
     const entry = { key: req.headers["idempotency-key"] ?? null, fault, sent: safeJson(body), answer: null };
     log.push(entry);
     if (fault?.hang) return; // never answers: the client's timeout must fire

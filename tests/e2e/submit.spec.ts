@@ -1,0 +1,234 @@
+// Submitting to a real receiver through a scriptable faulty backend (see faulty-backend.mjs).
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { LOCALES } from "./content";
+import { BROWSER_LOCALE, seedDraft, validDraft } from "./wizard-helpers";
+import { STRINGS } from "./wizard-strings";
+
+const FAULTY = "http://127.0.0.1:4174";
+const RECEIVER = "http://127.0.0.1:8788";
+
+type Entry = { key: string; fault: unknown; sent: Record<string, unknown>; answer: { status: number; body: { id: string } } | null };
+
+async function faults(request: APIRequestContext, list: object[]) {
+  await request.post(`${FAULTY}/__faults`, { data: list });
+}
+const log = async (request: APIRequestContext): Promise<Entry[]> => (await request.get(`${FAULTY}/__log`)).json();
+const stored = async (request: APIRequestContext): Promise<number> =>
+  (await (await request.get(`${RECEIVER}/api/health`)).json()).stored;
+
+/** A short timeout (and any other settings) through the deployer's config.json. */
+async function configure(page: Page, settings: object) {
+  await page.route("**/config.json", (route) => route.fulfill({ json: settings }));
+}
+
+async function openCheck(page: Page, tag: string, draft = validDraft()) {
+  await seedDraft(page, draft, "check");
+  await page.goto(`/${tag}/request/check`);
+  await expect(page.locator("h1")).toHaveText(STRINGS[tag as keyof typeof STRINGS].check);
+}
+
+const send = (page: Page) => page.locator("form.ft-form button[type=submit]").click();
+
+async function expectConfirmed(page: Page, tag: string, entry: Entry) {
+  await expect(page).toHaveURL(new RegExp(`/${tag}/request/confirmation$`));
+  expect(entry.answer?.status).toBe(201);
+  await expect(page.locator("#ft-reference")).toHaveText(entry.answer!.body.id);
+}
+
+test.beforeEach(async ({ request }) => {
+  await request.delete(`${FAULTY}/__faults`);
+});
+
+for (const tag of LOCALES) {
+  const s = STRINGS[tag];
+  test.describe(`${tag} submission`, () => {
+    test.use({ locale: BROWSER_LOCALE[tag] });
+
+    test("a 500 is retried with the same key; stored once; the reference is shown", async ({ page, request }) => {
+      const before = await stored(request);
+      await faults(request, [{ status: 500 }]);
+      await openCheck(page, tag);
+      await send(page);
+      await expect(page).toHaveURL(/\/request\/confirmation$/);
+      const entries = await log(request);
+      expect(entries).toHaveLength(2);
+      expect(entries[1].key).toBe(entries[0].key);
+      expect(entries[0].key).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      await expectConfirmed(page, tag, entries[1]);
+      expect(await stored(request)).toBe(before + 1);
+      // The answers are gone from this browser; the confirmation survives a reload.
+      await page.reload();
+      await expect(page.locator("#ft-reference")).toHaveText(entries[1].answer!.body.id);
+      expect(await page.evaluate(() => localStorage.getItem("fasttrack:request-draft"))).toBeNull();
+    });
+
+    test("503 with Retry-After, three times: a localized failure, answers intact, Try again sends once", async ({ page, request }) => {
+      const before = await stored(request);
+      await faults(request, [1, 2, 3].map(() => ({ status: 503, retry_after: "1" })));
+      await openCheck(page, tag);
+      await send(page);
+      const failure = page.locator("#ft-failure");
+      await expect(failure).toBeFocused({ timeout: 15_000 });
+      await expect(failure).toContainText(s.notSent);
+      await expect(failure).toContainText(s.busy);
+      await expect(page.locator(".ft-wizard")).toContainText("Contoso migration");
+      expect(await log(request)).toHaveLength(3);
+      await expect(page.locator("form.ft-form button[type=submit]")).toHaveText(s.tryAgain);
+      await send(page);
+      await expect(page).toHaveURL(/\/request\/confirmation$/);
+      const entries = await log(request);
+      expect(entries).toHaveLength(4);
+      expect(new Set(entries.map((e) => e.key)).size).toBe(1);
+      await expectConfirmed(page, tag, entries[3]);
+      expect(await stored(request)).toBe(before + 1);
+    });
+
+    test("a 422 shows each field error on its step, in the reader's language", async ({ page, request }) => {
+      await faults(request, [
+        { status: 422, body: { status: 422, errors: [{ field: "project_name", code: "too_long", detail: "x" }] } },
+      ]);
+      await openCheck(page, tag);
+      await send(page);
+      await expect(page).toHaveURL(/\/request\/organisation\?change=1$/);
+      await expect(page.locator("#ft-error-summary")).toBeFocused();
+      await expect(page.locator("#ft-error-summary li")).toHaveText([s.projectTooLong]);
+      await expect(page.locator("#project-name-error")).toContainText(s.projectTooLong);
+      await expect(page.locator("#project-name")).toHaveValue("Contoso migration");
+      await page.locator("#project-name").fill("Shorter");
+      await page.locator("form.ft-form button[type=submit]").click();
+      await expect(page).toHaveURL(/\/request\/check$/);
+      await send(page);
+      await expect(page).toHaveURL(/\/request\/confirmation$/);
+      const entries = await log(request);
+      // The changed answers went with a new key.
+      expect(entries[1].key).not.toBe(entries[0].key);
+      expect((entries[1].sent.organisation as { project_name: string }).project_name).toBe("Shorter");
+    });
+  });
+}
+
+test.describe("failures, in English", () => {
+  const s = STRINGS.en;
+
+  test("a backend that hangs times out, is retried, then reported", async ({ page, request }) => {
+    await configure(page, { timeout_ms: 800 });
+    await faults(request, [{ hang: true }, { hang: true }, { hang: true }]);
+    await openCheck(page, "en");
+    await send(page);
+    await expect(page.locator("#ft-failure")).toContainText(s.timedOut, { timeout: 15_000 });
+    expect(await log(request)).toHaveLength(3);
+    await send(page);
+    await expect(page).toHaveURL(/\/request\/confirmation$/);
+  });
+
+  test("a dropped connection is retried, then reported as unreachable", async ({ page, request }) => {
+    // Chromium itself re-sends a POST when a reused connection drops, so the app's three
+    // attempts reach the server an unknown number of times: drop them all until told not to.
+    await faults(request, [{ drop: true, sticky: true }]);
+    await openCheck(page, "en");
+    await send(page);
+    await expect(page.locator("#ft-failure")).toContainText(s.unreachable, { timeout: 15_000 });
+    const entries = await log(request);
+    expect(entries.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(entries.map((e) => e.key)).size).toBe(1);
+    await request.delete(`${FAULTY}/__faults`);
+    await send(page);
+    await expect(page).toHaveURL(/\/request\/confirmation$/);
+  });
+
+  for (const [status, message] of [
+    [401, s.signIn],
+    [403, s.signIn],
+    [413, s.tooLarge],
+  ] as const) {
+    test(`a ${status} is reported at once, never retried, answers kept`, async ({ page, request }) => {
+      await faults(request, [{ status }]);
+      await openCheck(page, "en");
+      await send(page);
+      await expect(page.locator("#ft-failure")).toContainText(message);
+      expect(await log(request)).toHaveLength(1);
+      await page.reload();
+      await expect(page.locator(".ft-wizard")).toContainText("Contoso migration");
+    });
+  }
+
+  test("other 5xx answers are retried, then reported", async ({ page, request }) => {
+    await faults(request, [{ status: 502 }, { status: 504 }, { status: 500 }]);
+    await openCheck(page, "en");
+    await send(page);
+    await expect(page.locator("#ft-failure")).toContainText(s.serverError, { timeout: 15_000 });
+    expect(await log(request)).toHaveLength(3);
+  });
+
+  test("a 409 is explained; trying again sends a new request with a new key", async ({ page, request }) => {
+    await faults(request, [{ status: 409 }]);
+    await openCheck(page, "en");
+    await send(page);
+    await expect(page.locator("#ft-failure")).toContainText(s.conflict);
+    await send(page);
+    await expect(page).toHaveURL(/\/request\/confirmation$/);
+    const entries = await log(request);
+    expect(entries).toHaveLength(2);
+    expect(entries[1].key).not.toBe(entries[0].key);
+  });
+
+  test("offline: nothing is sent; back online, Try again succeeds", async ({ page, context, request }) => {
+    await openCheck(page, "en");
+    await context.setOffline(true);
+    await send(page);
+    await expect(page.locator("#ft-failure")).toContainText(s.offline);
+    expect(await log(request)).toHaveLength(0);
+    await context.setOffline(false);
+    await send(page);
+    await expect(page).toHaveURL(/\/request\/confirmation$/);
+  });
+
+  test("the key survives a reload after a failure, so the retry is the same request", async ({ page, request }) => {
+    const before = await stored(request);
+    await faults(request, [{ status: 500 }, { status: 500 }, { status: 500 }]);
+    await openCheck(page, "en");
+    await send(page);
+    await expect(page.locator("#ft-failure")).toBeVisible({ timeout: 15_000 });
+    await page.reload();
+    await send(page);
+    await expect(page).toHaveURL(/\/request\/confirmation$/);
+    const entries = await log(request);
+    expect(entries).toHaveLength(4);
+    expect(new Set(entries.map((e) => e.key)).size).toBe(1);
+    expect(await stored(request)).toBe(before + 1);
+  });
+
+  test("the submit button cannot send twice", async ({ page, request }) => {
+    const before = await stored(request);
+    await configure(page, { timeout_ms: 1500 });
+    await faults(request, [{ hang: true }]);
+    await openCheck(page, "en");
+    const button = page.locator("form.ft-form button[type=submit]");
+    await button.click();
+    await expect(button).toBeDisabled();
+    await button.click({ force: true });
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/\/request\/confirmation$/, { timeout: 15_000 });
+    const entries = await log(request);
+    expect(entries).toHaveLength(2); // the hung attempt and its one retry
+    expect(entries[1].key).toBe(entries[0].key);
+    expect(await stored(request)).toBe(before + 1);
+  });
+
+  test("a cross-origin endpoint: refused by CORS is unreachable; allowed by CORS is stored", async ({ page, request }) => {
+    await configure(page, { endpoint: `${FAULTY}/no-cors/api/requests` });
+    await openCheck(page, "en");
+    await send(page);
+    await expect(page.locator("#ft-failure")).toContainText(s.unreachable, { timeout: 15_000 });
+
+    const other = await page.context().newPage();
+    await configure(other, { endpoint: `${RECEIVER}/api/requests` });
+    const before = await stored(request);
+    await seedDraft(other, validDraft(), "check");
+    await other.goto("/en/request/check");
+    await other.locator("form.ft-form button[type=submit]").click();
+    await expect(other).toHaveURL(/\/request\/confirmation$/);
+    await expect(other.locator("#ft-reference")).toHaveText(/^FT-\d{4}-\d{6}$/);
+    expect(await stored(request)).toBe(before + 1);
+  });
+});
