@@ -1,8 +1,9 @@
 // Trunk post-build hook: replaces Trunk's inline module loader with an external boot.js, so
 // the app runs under a strict Content Security Policy (script-src 'self'), and makes every
 // asset address relative, so dist/ can be served under any path (index.html's <base href>
-// names that path). Runs on Trunk's staging directory, or on the directory given.
-import { readFileSync, writeFileSync, readdirSync } from "node:fs";
+// names that path); copies the stylesheet to fasttrack.css, a stable name for host pages.
+// Runs on Trunk's staging directory, or on the directory given.
+import { copyFileSync, readFileSync, writeFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? "dist";
@@ -27,8 +28,16 @@ writeFileSync(
   join(dir, "boot.js"),
   `// Starts FastTrack onboarding. Addresses are relative to this file, so the bundle works
 // from any path and any host page that includes this script (no inline script needed).
-import init from "./${js}";
+// It mounts the app into every [data-fasttrack] element, then publishes the one global,
+// FastTrack.mount(element, options), and announces it with "fasttrack:loaded" on document.
+import init, { mount } from "./${js}";
 await init({ module_or_path: new URL("./${wasm}", import.meta.url) });
+globalThis.FastTrack = Object.freeze({ mount });
+document.dispatchEvent(new CustomEvent("fasttrack:loaded"));
 `,
 );
+// Host pages link the stylesheet by a name that does not change between releases.
+const css = readdirSync(dir).find((f) => /^app-[0-9a-f]+\.css$/.test(f));
+if (css) copyFileSync(join(dir, css), join(dir, "fasttrack.css"));
+
 console.log(`finish-dist: ${indexPath} loads boot.js -> ${js} + ${wasm}`);

@@ -16,6 +16,13 @@ pub fn App(config: Config) -> impl IntoView {
     let base = config.base.clone();
     provide_context(WizardState::new(config.draft_storage));
     provide_context(config);
+    // After the first render: the host may now rely on the app being there.
+    Effect::new(|_| {
+        crate::events::emit(
+            "fasttrack:ready",
+            serde_json::json!({ "version": env!("CARGO_PKG_VERSION") }),
+        )
+    });
     view! {
         <div class=ROOT_CLASS>
             <Router base>

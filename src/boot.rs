@@ -110,8 +110,13 @@ fn page_is_https() -> bool {
         .is_some_and(|p| p == "https:")
 }
 
-/// The configuration of one mount element, from every source in order.
-pub fn config_for(element: &web_sys::HtmlElement, file: Option<&Settings>) -> Config {
+/// The configuration of one mount element, from every source in order: defaults, the
+/// document's `<base href>` (standalone only), `config.json`, `data-*`, then `mount` options.
+pub fn config_for(
+    element: &web_sys::HtmlElement,
+    file: Option<&Settings>,
+    options: Option<Settings>,
+) -> Config {
     let https = page_is_https();
     let mut config = Config {
         standalone: element.has_attribute("data-standalone"),
@@ -131,6 +136,9 @@ pub fn config_for(element: &web_sys::HtmlElement, file: Option<&Settings>) -> Co
     let (data, data_problems) = data_settings(element);
     problems.extend(data_problems);
     problems.extend(config.apply(data, "data-* attributes", https));
+    if let Some(options) = options {
+        problems.extend(config.apply(options, "mount() options", https));
+    }
     for problem in problems {
         console_warn(&problem);
     }
@@ -142,6 +150,7 @@ pub fn config_for(element: &web_sys::HtmlElement, file: Option<&Settings>) -> Co
 pub fn start() {
     wasm_bindgen_futures::spawn_local(async {
         let file = file_settings().await;
+        crate::embed::remember_file_settings(file.clone());
         let Some(document) = web_sys::window().and_then(|w| w.document()) else {
             return;
         };
@@ -155,7 +164,7 @@ pub fn start() {
             else {
                 continue;
             };
-            let config = config_for(&element, file.as_ref());
+            let config = config_for(&element, file.as_ref(), None);
             // The app lives as long as the page.
             std::mem::forget(crate::mount(element, config));
         }

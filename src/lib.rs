@@ -7,12 +7,15 @@
 //! - [`request`]: "Request assistance for Microsoft 365"
 //! - [`locale`], [`i18n`]: the offered locales and their UI strings
 //! - [`config`]: run-time settings; [`boot`]: reading them and mounting at start-up
+//! - [`embed`]: `FastTrack.mount` for host pages; [`events`]: what the app tells its host
 //! - [`browser`]: storage, focus and scrolling, failing soft
 
 pub mod app;
 pub mod boot;
 pub mod browser;
 pub mod config;
+pub mod embed;
+pub mod events;
 pub mod guide;
 pub mod i18n;
 pub mod locale;
@@ -24,7 +27,13 @@ pub use config::Config;
 
 use leptos::prelude::*;
 
-/// Mounts the app into `element`; the returned handle unmounts it when dropped.
-pub fn mount(element: web_sys::HtmlElement, config: Config) -> impl Drop {
-    leptos::mount::mount_to(element, move || view! { <App config /> })
+/// Mounts the app into `element`; the returned handle unmounts it when dropped or when its
+/// `unmount` is called.
+pub fn mount(element: web_sys::HtmlElement, config: Config) -> embed::MountHandle {
+    let host = element.clone();
+    let handle = leptos::mount::mount_to(element, move || {
+        provide_context(events::HostElement(StoredValue::new_local(host)));
+        view! { <App config /> }
+    });
+    embed::MountHandle::new(Box::new(handle))
 }

@@ -1,6 +1,7 @@
 //! Component tests in headless Chromium (wasm-bindgen-test): the app mounted into a real DOM.
 #![cfg(target_arch = "wasm32")]
 
+use fasttrack_onboarding::embed::MountHandle;
 use fasttrack_onboarding::{mount, Config};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -12,7 +13,7 @@ fn document() -> web_sys::Document {
 }
 
 /// Puts the page at `path`, mounts the app into a fresh element and returns it with its handle.
-fn mount_at(path: &str, config: Config) -> (web_sys::HtmlElement, impl Drop) {
+fn mount_at(path: &str, config: Config) -> (web_sys::HtmlElement, MountHandle) {
     let history = web_sys::window().unwrap().history().unwrap();
     history
         .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path))
@@ -139,8 +140,10 @@ async fn under_a_base_path_every_app_link_keeps_the_base() {
 async fn an_unknown_locale_shows_the_known_ones() {
     let (root, handle) = mount_at("/xx/", embedded(""));
     settle().await;
-    assert_eq!(texts(&root, "main a").len(), 3);
-    assert!(texts(&root, "main p").join(" ").contains("“xx”"));
+    assert_eq!(texts(&root, ".ft-not-found a").len(), 3);
+    assert!(texts(&root, ".ft-not-found p").join(" ").contains("“xx”"));
+    // Embedded, the page is a named region: the host page has its own <main>.
+    assert!(root.query_selector("main").unwrap().is_none());
     drop(handle);
     root.remove();
 }
@@ -163,4 +166,44 @@ async fn choosing_a_language_switches_the_page_in_place() {
     );
     drop(handle);
     root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_app_tells_its_host_it_is_ready_on_the_mount_element() {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use wasm_bindgen::closure::Closure;
+
+    let history = web_sys::window().unwrap().history().unwrap();
+    history
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/en/"))
+        .unwrap();
+    let host: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&host).unwrap();
+    let heard = Rc::new(RefCell::new(Vec::<String>::new()));
+    let record = {
+        let heard = heard.clone();
+        Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+            let detail = e.unchecked_into::<web_sys::CustomEvent>().detail();
+            heard.borrow_mut().push(
+                js_sys::JSON::stringify(&detail)
+                    .unwrap()
+                    .as_string()
+                    .unwrap(),
+            );
+        })
+    };
+    host.add_event_listener_with_callback("fasttrack:ready", record.as_ref().unchecked_ref())
+        .unwrap();
+    let mut handle = mount(host.clone(), embedded(""));
+    settle().await;
+    assert_eq!(heard.borrow().len(), 1);
+    assert!(
+        heard.borrow()[0].contains("\"version\""),
+        "{:?}",
+        heard.borrow()
+    );
+    handle.unmount();
+    assert_eq!(host.child_element_count(), 0, "unmount empties the element");
+    host.remove();
 }

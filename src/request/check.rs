@@ -11,7 +11,7 @@ use crate::request::draft_store::Pending;
 use crate::request::error_summary::ErrorSummary;
 use crate::request::frame::{DraftNotice, StartAgain};
 use crate::request::names::{language_name, product_name, region_name};
-use crate::request::page::{step_title, title_effect, wizard_path};
+use crate::request::page::{announce_page, step_title, title_effect, wizard_path};
 use crate::request::state::today;
 use crate::request::submit::Outcome;
 use fasttrack_model::{
@@ -193,6 +193,7 @@ pub fn CheckAnswers() -> impl IntoView {
     let config = expect_context::<Config>();
     let navigate = use_navigate();
     cx.state.page.set(crate::request::page::CHECK.to_owned());
+    announce_page(cx, crate::request::page::CHECK, None);
     title_effect(cx, |t| t.check_title, || false);
     focus_later("ft-step-heading");
 
@@ -215,6 +216,10 @@ pub fn CheckAnswers() -> impl IntoView {
             attempt.set(None);
             match outcome {
                 Outcome::Accepted { reference } => {
+                    crate::events::emit(
+                        "fasttrack:submitted",
+                        serde_json::json!({ "reference": reference }),
+                    );
                     cx.state.accepted(reference);
                     let tag = cx.locale.get_untracked().tag();
                     navigate(
@@ -226,6 +231,10 @@ pub fn CheckAnswers() -> impl IntoView {
                     show_on_step(cx, errors, &navigate)
                 }
                 other => {
+                    crate::events::emit(
+                        "fasttrack:error",
+                        serde_json::json!({ "kind": "submission", "reason": other.reason() }),
+                    );
                     if other == Outcome::Conflict {
                         // The next try is a new request: it gets a new key.
                         cx.state.submission.set(None);

@@ -22,6 +22,7 @@ pub fn Confirmation() -> impl IntoView {
         return view! { <Redirect path options=NavigateOptions { replace: true, ..Default::default() } /> }.into_any();
     };
     title_effect(cx, |t| t.sending.confirmation_title, || false);
+    crate::request::page::announce_page(cx, CONFIRMATION, None);
     focus_later("ft-step-heading");
     let s = move || &cx.text().sending;
     let guide_href = {

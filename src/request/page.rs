@@ -50,6 +50,18 @@ pub fn step_title(text: &WizardText, step: Step) -> (&'static str, &'static str)
     }
 }
 
+/// Tells the host which wizard page is showing (`fasttrack:step`).
+pub fn announce_page(cx: WizardContext, page: &str, step: Option<Step>) {
+    crate::events::emit(
+        "fasttrack:step",
+        serde_json::json!({
+            "page": page,
+            "step": step.map(Step::number),
+            "locale": cx.locale.get_untracked().tag(),
+        }),
+    );
+}
+
 /// Sets the document title in standalone mode, prefixed with "Error: " when errors show.
 pub fn title_effect(
     cx: WizardContext,
@@ -123,6 +135,7 @@ fn StepPage(step: Step) -> impl IntoView {
     };
 
     cx.state.page.set(step.slug().to_owned());
+    announce_page(cx, step.slug(), Some(step));
     title_effect(cx, move |t| step_title(t, step).0, has_errors);
     // Where focus goes on arrival: a field named by the address (a "Change" link), else the
     // error summary (errors sent back from the review), else the question.

@@ -18,6 +18,7 @@ pub fn RequestStart() -> impl IntoView {
     let cx: WizardContext = provide_wizard_context();
     let config = expect_context::<Config>();
     title_effect(cx, |t| t.title, || false);
+    crate::request::page::announce_page(cx, "start", None);
     let resume_href = {
         let config = config.clone();
         move || {

@@ -45,6 +45,25 @@ pub enum Outcome {
     Unexpected(u16),
 }
 
+impl Outcome {
+    /// A stable name for hosts (`fasttrack:error`'s `reason`).
+    pub fn reason(&self) -> &'static str {
+        match self {
+            Outcome::Accepted { .. } => "accepted",
+            Outcome::Refused { .. } => "refused",
+            Outcome::Conflict => "conflict",
+            Outcome::SignInAgain => "sign_in_again",
+            Outcome::TooLarge => "too_large",
+            Outcome::Busy => "busy",
+            Outcome::ServerError => "server_error",
+            Outcome::TimedOut => "timed_out",
+            Outcome::Unreachable => "unreachable",
+            Outcome::Offline => "offline",
+            Outcome::Unexpected(_) => "unexpected",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Next {
     Done(Outcome),

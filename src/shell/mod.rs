@@ -113,9 +113,17 @@ fn LocaleFrame(known: Memo<Option<Locale>>) -> impl IntoView {
                 </nav>
                 <LanguageSwitcher current=locale />
             </header>
-            <main id="ft-main" class="ft-main" tabindex="-1">
-                <Outlet />
-            </main>
+            {if config.standalone {
+                view! { <main id="ft-main" class="ft-main" tabindex="-1"><Outlet /></main> }.into_any()
+            } else {
+                // Inside a host page that has its own <main>: a named region instead.
+                view! {
+                    <div id="ft-main" class="ft-main" tabindex="-1" role="region" aria-label=move || locale.get().ui().app_name>
+                        <Outlet />
+                    </div>
+                }
+                .into_any()
+            }}
         </div>
     }
 }

@@ -22,8 +22,7 @@ pub fn NotFound(#[prop(optional, into)] requested: Option<String>) -> impl IntoV
         Some(tag) => fill(ui.not_found.unknown_language, &[("tag", &tag)]),
         None => ui.not_found.missing_page.to_owned(),
     };
-    view! {
-        <main id="ft-main" class="ft-main ft-not-found" lang=locale.tag() tabindex="-1">
+    let body = view! {
             <h1>{ui.not_found.title}</h1>
             <p>{reason}</p>
             <p>{ui.not_found.choose}</p>
@@ -41,6 +40,16 @@ pub fn NotFound(#[prop(optional, into)] requested: Option<String>) -> impl IntoV
                     })
                     .collect_view()}
             </ul>
-        </main>
+    };
+    // A host page has its own <main>: embedded, the page is a named region.
+    if config.standalone {
+        view! { <main id="ft-main" class="ft-main ft-not-found" lang=locale.tag() tabindex="-1">{body}</main> }.into_any()
+    } else {
+        view! {
+            <div id="ft-main" class="ft-main ft-not-found" lang=locale.tag() tabindex="-1" role="region" aria-label=ui.app_name>
+                {body}
+            </div>
+        }
+        .into_any()
     }
 }

@@ -1,21 +1,44 @@
-// A static file server for the end-to-end tests: serves dist/ under a base path and, like a
-// single-page-app host, answers index.html for any other address under that base.
-// Usage: node tests/e2e/static-server.mjs --dir dist --port 4173 [--base /tools/fasttrack/]
-//        [--proxy /api=http://127.0.0.1:4174]   (forwards that prefix, like `trunk serve`)
+// A static file server for the end-to-end tests, behaving like a single-page-app host: each
+// mount serves a directory under a path prefix and answers its index.html for any other
+// address under that prefix.
+//
+// node tests/e2e/static-server.mjs --port 4173 --dir dist [--base /tools/fasttrack/]
+//      [--mount /portal/=tests/e2e/host]...      more directories under other prefixes
+//      [--proxy /api=http://127.0.0.1:4174]      forwards that prefix, like `trunk serve`
+//      [--header "Content-Security-Policy: ..."]... added to every answer
 import { createServer, request as httpRequest } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 
-const args = Object.fromEntries(
-  process.argv.slice(2).reduce((pairs, arg, i, all) => {
-    if (arg.startsWith("--")) pairs.push([arg.slice(2), all[i + 1]]);
-    return pairs;
-  }, []),
+const argv = process.argv.slice(2);
+const all = (name) => argv.flatMap((a, i) => (a === `--${name}` ? [argv[i + 1]] : []));
+const one = (name, fallback) => all(name).at(-1) ?? fallback;
+
+const port = Number(one("port", 4173));
+const mounts = all("mount").map((m) => {
+  const [prefix, dir] = m.split("=");
+  return { prefix: prefix.replace(/\/?$/, "/"), root: resolve(dir) };
+});
+if (all("dir").length) {
+  mounts.push({ prefix: one("base", "/").replace(/\/?$/, "/"), root: resolve(one("dir")) });
+}
+// The longest prefix wins.
+mounts.sort((a, b) => b.prefix.length - a.prefix.length);
+const [proxyPrefix, proxyTarget] = (one("proxy", "") ?? "").split("=");
+const extraHeaders = Object.fromEntries(
+  all("header").map((h) => [h.slice(0, h.indexOf(":")).trim(), h.slice(h.indexOf(":") + 1).trim()]),
 );
-const root = resolve(args.dir ?? "dist");
-const port = Number(args.port ?? 4173);
-const base = (args.base ?? "/").replace(/\/?$/, "/");
-const [proxyPrefix, proxyTarget] = (args.proxy ?? "").split("=");
+
+const types = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".json": "application/json",
+  ".svg": "image/svg+xml",
+  ".ico": "image/x-icon",
+};
 
 function proxy(req, res) {
   const target = new URL(proxyTarget);
@@ -31,24 +54,17 @@ function proxy(req, res) {
   req.pipe(out);
 }
 
-const types = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".wasm": "application/wasm",
-  ".json": "application/json",
-  ".svg": "image/svg+xml",
-  ".ico": "image/x-icon",
-};
-
 async function fileFor(pathname) {
-  const inside = normalize(decodeURIComponent(pathname.slice(base.length)));
+  const path = pathname;
+  const mount = mounts.find((m) => path.startsWith(m.prefix) || path + "/" === m.prefix);
+  if (!mount) return null;
+  const inside = normalize(decodeURIComponent(path.slice(mount.prefix.length)));
   if (inside.startsWith("..")) return null;
-  const candidate = join(root, inside);
+  const candidate = join(mount.root, inside);
   try {
     if ((await stat(candidate)).isFile()) return candidate;
   } catch {}
-  return extname(inside) ? null : join(root, "index.html");
+  return extname(inside) ? null : join(mount.root, "index.html");
 }
 
 createServer(async (req, res) => {
@@ -57,18 +73,18 @@ createServer(async (req, res) => {
     proxy(req, res);
     return;
   }
-  const path = pathname === base.slice(0, -1) ? base : pathname;
-  const file = path.startsWith(base) ? await fileFor(path) : null;
+  const file = await fileFor(pathname);
   if (!file) {
-    res.writeHead(404, { "content-type": "text/plain" }).end("not found");
+    res.writeHead(404, { "content-type": "text/plain", ...extraHeaders }).end("not found");
     return;
   }
   const body = await readFile(file);
   res.writeHead(200, {
     "content-type": types[extname(file)] ?? "application/octet-stream",
     "cache-control": "no-store",
+    ...extraHeaders,
   });
   res.end(body);
 }).listen(port, "127.0.0.1", () => {
-  console.log(`serving ${root} at http://127.0.0.1:${port}${base}`);
+  console.log(`serving ${mounts.map((m) => `${m.prefix} -> ${m.root}`).join(", ")} on http://127.0.0.1:${port}`);
 });

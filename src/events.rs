@@ -1,0 +1,32 @@
+//! What the app tells its host: DOM `CustomEvent`s on the mount element.
+//!
+//! - `fasttrack:ready`, `{ "locale": "en" }`: mounted and drawn
+//! - `fasttrack:step`, `{ "page": "organisation", "step": 3, "locale": "en" }`: a page of the
+//!   wizard was shown (`page` is a step, `start`, `check` or `confirmation`; `step` is null
+//!   outside the five question pages)
+//! - `fasttrack:submitted`, `{ "reference": "FT-2026-000123" }`: a request was accepted
+//! - `fasttrack:error`, `{ "kind": "submission", "reason": "busy" }`: a submission failed
+
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+
+/// The element the app is mounted in: where its events are dispatched.
+#[derive(Clone, Copy)]
+pub struct HostElement(pub StoredValue<web_sys::HtmlElement, LocalStorage>);
+
+/// Dispatches `name` with `detail` (a JSON value) on the mount element; bubbles, so a host
+/// can listen on any ancestor.
+pub fn emit(name: &str, detail: serde_json::Value) {
+    let Some(HostElement(element)) = use_context::<HostElement>() else {
+        return;
+    };
+    let detail = js_sys::JSON::parse(&detail.to_string()).unwrap_or(JsValue::NULL);
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_detail(&detail);
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
+        element.with_value(|el| {
+            let _ = el.dispatch_event(&event);
+        });
+    }
+}
