@@ -1,0 +1,138 @@
+// axe-core (WCAG 2.0/2.1 A and AA, WCAG 2.2 AA) on every page, in every locale and state.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { LOCALES } from "./content";
+import { seedDraft, validDraft } from "./wizard-helpers";
+
+const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+async function expectNoViolations(page: Page, what: string) {
+  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  const found = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(found, what).toEqual([]);
+}
+
+const STEPS = ["about", "services", "organisation", "your-details", "contacts"];
+
+for (const tag of LOCALES) {
+  test(`${tag}: the guide, at full width, at 320 px and in dark mode`, async ({ page }) => {
+    await page.goto(`/${tag}/`);
+    await expect(page.locator("h1")).toBeVisible();
+    await expectNoViolations(page, "guide");
+    await page.setViewportSize({ width: 320, height: 640 });
+    await expectNoViolations(page, "guide at 320 px");
+    await page.emulateMedia({ colorScheme: "dark" });
+    await expectNoViolations(page, "guide in dark mode");
+  });
+
+  test(`${tag}: every wizard page, empty and with errors, the review and the confirmation`, async ({ page }) => {
+    await page.goto(`/${tag}/request`);
+    await expect(page.locator("h1")).toBeVisible();
+    await expectNoViolations(page, "start page");
+    for (const step of STEPS) {
+      // A draft complete up to this step, so the page is reachable, with this step empty.
+      await page.evaluate(() => localStorage.clear());
+      const partial = validDraft();
+      const empty: Record<string, Partial<typeof partial>> = {
+        about: { requester_kind: "partner", customer_id_kind: "domain", customer_id: "" },
+        services: { products: [], deployment_date: "" },
+        organisation: { project_name: "", service_location: "", language: "", licences: "" },
+        "your-details": { requester: { name: "", email: "", phone: "", job_title: "" } },
+        contacts: {
+          primary_contact: { same_as_requester: "no", name: "", email: "" },
+          business_sponsor: { same_as_requester: "", name: "", email: "" },
+        },
+      };
+      await page.evaluate(
+        (draft) => localStorage.setItem("fasttrack:request-draft", JSON.stringify({ version: 1, saved_at: Date.now(), page: "about", draft })),
+        { ...partial, ...empty[step] },
+      );
+      await page.goto(`/${tag}/request/${step}`);
+      await expect(page.locator("form.ft-form h1")).toBeVisible();
+      await expectNoViolations(page, `${step}, empty`);
+      await page.locator("form.ft-form button[type=submit]").click();
+      await expect(page.locator("#ft-error-summary")).toBeFocused();
+      await expectNoViolations(page, `${step}, with errors`);
+      await page.emulateMedia({ colorScheme: "dark" });
+      await expectNoViolations(page, `${step}, with errors, dark`);
+      await page.emulateMedia({ colorScheme: "light" });
+    }
+    await page.evaluate(
+      (draft) => localStorage.setItem("fasttrack:request-draft", JSON.stringify({ version: 1, saved_at: Date.now(), page: "check", draft })),
+      validDraft(),
+    );
+    await page.goto(`/${tag}/request/check`);
+    await expectNoViolations(page, "review");
+    await page.locator("form.ft-form button[type=submit]").click();
+    await expect(page.locator("#ft-reference")).toBeVisible();
+    await expectNoViolations(page, "confirmation");
+  });
+}
+
+test("a submission failure and the not-found page", async ({ page, request }) => {
+  await request.delete("http://127.0.0.1:4174/__faults");
+  await request.post("http://127.0.0.1:4174/__faults", { data: [{ status: 401 }] });
+  await seedDraft(page, validDraft(), "check");
+  await page.goto("/en/request/check");
+  await page.locator("form.ft-form button[type=submit]").click();
+  await expect(page.locator("#ft-failure")).toBeVisible();
+  await expectNoViolations(page, "submission failure");
+  await page.emulateMedia({ colorScheme: "dark" });
+  await expectNoViolations(page, "submission failure, dark");
+  await page.goto("/xx/");
+  await expectNoViolations(page, "not found");
+});
+
+test("the harness catches violations (guards the tests above against passing vacuously)", async ({ page }) => {
+  await page.setContent('<html><body><main><img src="x.png"><a href="/x"></a><p style="color:#ccc;background:#fff">low contrast</p></main></body></html>');
+  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  expect(results.violations.map((v) => v.id)).toEqual(expect.arrayContaining(["image-alt", "link-name", "color-contrast", "html-has-lang"]));
+});
+
+test("the start-again confirmation and the no-storage notice", async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, "sessionStorage", { get() { throw new DOMException("denied", "SecurityError"); } });
+  });
+  await page.route("**/config.json", (route) => route.fulfill({ json: { draft_storage: "session" } }));
+  await page.goto("/en/request/about");
+  await expect(page.locator(".ft-draft-notice .ft-callout")).toBeVisible();
+  await page.getByRole("button", { name: "Start again" }).click();
+  await expect(page.locator("#ft-start-again-warning")).toBeFocused();
+  await expectNoViolations(page, "start again confirmation, no storage");
+});
+
+test("keyboard only: skip link, guide, language switch, into the wizard, with visible focus", async ({ page }) => {
+  await page.goto("/en/");
+  await expect(page.locator("h1")).toBeVisible();
+  await page.keyboard.press("Tab");
+  const skip = page.locator(".ft-skip-link");
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeVisible();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("#ft-main")).toBeFocused();
+
+  const outline = () =>
+    page.evaluate(() => {
+      const s = getComputedStyle(document.activeElement!);
+      return `${s.outlineStyle} ${s.outlineWidth}`;
+    });
+  // Tab to the table of contents: every focused control shows a 3px outline.
+  await page.keyboard.press("Tab");
+  expect(await outline()).toBe("solid 3px");
+  for (let i = 0; i < 30; i++) {
+    const name = await page.evaluate(() => document.activeElement?.textContent ?? "");
+    if (name === "Français") break;
+    await page.keyboard.press("Shift+Tab");
+  }
+  await expect(page.locator(".ft-languages a[hreflang=fr-FR]")).toBeFocused();
+  expect(await outline()).toBe("solid 3px");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/fr-FR\/$/);
+  for (let i = 0; i < 30; i++) {
+    if (await page.evaluate(() => document.activeElement?.getAttribute("href") === "/fr-FR/request")) break;
+    await page.keyboard.press("Tab");
+  }
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/fr-FR\/request$/);
+  await expect(page.locator("h1")).toHaveText("Demande d’assistance pour Microsoft 365");
+});
