@@ -7,7 +7,7 @@ export CHROMEDRIVER := /usr/bin/chromedriver
 # Chromium and ChromeDriver leave profile folders behind: keep them in the ignored build area.
 export TMPDIR := $(CURDIR)/.tmp
 
-.PHONY: setup setup-test serve build test schema clean
+.PHONY: setup setup-test serve build test bench schema clean
 
 setup:
 	@mkdir -p .tmp
@@ -31,6 +31,13 @@ build: setup
 ## test: formatting, lints, native, browser-component and end-to-end tests
 test: setup-test
 	@scripts/test.sh
+
+## bench: sizes, Lighthouse scores and load times of the release build; fails on a missed budget
+bench: setup-test
+	@scripts/setup.sh bench
+	cargo fetch --locked
+	trunk build --release
+	node bench/measure.mjs
 
 ## schema: regenerate schema/request.schema.json from the Rust model
 schema:

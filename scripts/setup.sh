@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs every tool the project needs, idempotently: a second run only checks versions.
 # Everything comes from the package registries (crates.io, npm, Debian); nothing else is downloaded.
-# Usage: scripts/setup.sh [serve|test]   ("test" also installs Chromium and ChromeDriver)
+# Usage: scripts/setup.sh [serve|test|bench]   ("test" adds Chromium and ChromeDriver; "bench"
+# adds Lighthouse, and is run after "test")
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -51,5 +52,14 @@ if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp"; then
   log "installing Node packages (npm ci)"
   npm ci --no-audit --no-fund --loglevel=error
   cp package-lock.json "$stamp"
+fi
+# Benchmark-only tools (Lighthouse) live in bench/ and are installed for `make bench` only.
+if [ "$want" = bench ]; then
+  stamp=bench/node_modules/.package-lock.stamp
+  if [ ! -f "$stamp" ] || ! cmp -s bench/package-lock.json "$stamp"; then
+    log "installing the benchmark's Node packages (npm ci in bench/)"
+    (cd bench && npm ci --no-audit --no-fund --loglevel=error)
+    cp bench/package-lock.json "$stamp"
+  fi
 fi
 log "ready"
