@@ -136,6 +136,27 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
+    pub const ALL: &'static [ErrorCode] = &[
+        ErrorCode::Required,
+        ErrorCode::TooLong,
+        ErrorCode::ControlCharacters,
+        ErrorCode::UnknownChoice,
+        ErrorCode::InvalidEmail,
+        ErrorCode::InvalidPhone,
+        ErrorCode::InvalidDomain,
+        ErrorCode::InvalidTpid,
+        ErrorCode::InvalidDate,
+        ErrorCode::DateNotInFuture,
+        ErrorCode::NotAWholeNumber,
+        ErrorCode::BelowFastTrackMinimum,
+        ErrorCode::BelowMigrationMinimum,
+    ];
+
+    pub fn from_name(name: &str) -> Option<ErrorCode> {
+        ErrorCode::ALL.iter().copied().find(|c| c.name() == name)
+    }
+
+    /// The wire name (`too_long`), as in a `422` response's error list.
     pub fn name(self) -> &'static str {
         match self {
             ErrorCode::Required => "required",

@@ -70,20 +70,7 @@ impl Store {
 
     pub fn recorded(&self, key: &str) -> Result<Option<Recorded>, StoreError> {
         let conn = self.lock()?;
-        let found = conn
-            .query_row(
-                "SELECT body, status, response FROM idempotency WHERE key = ?1",
-                params![key],
-                |row| {
-                    Ok(Recorded {
-                        body: row.get(0)?,
-                        status: row.get(1)?,
-                        response: row.get(2)?,
-                    })
-                },
-            )
-            .optional()?;
-        Ok(found)
+        Ok(find_recorded(&conn, key)?)
     }
 
     /// Stores a request and the answer to its key in one transaction. `respond` builds the
@@ -98,20 +85,7 @@ impl Store {
     ) -> Result<Outcome, StoreError> {
         let mut conn = self.lock()?;
         let tx = conn.transaction()?;
-        if let Some(existing) = tx
-            .query_row(
-                "SELECT body, status, response FROM idempotency WHERE key = ?1",
-                params![key],
-                |row| {
-                    Ok(Recorded {
-                        body: row.get(0)?,
-                        status: row.get(1)?,
-                        response: row.get(2)?,
-                    })
-                },
-            )
-            .optional()?
-        {
+        if let Some(existing) = find_recorded(&tx, key)? {
             return Ok(Outcome::Existing(existing));
         }
         tx.execute(
@@ -154,4 +128,20 @@ impl Store {
             )
             .optional()?)
     }
+}
+
+/// The answer recorded for an idempotency key (a `Transaction` derefs to its `Connection`).
+fn find_recorded(conn: &Connection, key: &str) -> rusqlite::Result<Option<Recorded>> {
+    conn.query_row(
+        "SELECT body, status, response FROM idempotency WHERE key = ?1",
+        params![key],
+        |row| {
+            Ok(Recorded {
+                body: row.get(0)?,
+                status: row.get(1)?,
+                response: row.get(2)?,
+            })
+        },
+    )
+    .optional()
 }

@@ -15,7 +15,7 @@ use crate::request::page::{announce_page, step_title, title_effect, wizard_path}
 use crate::request::state::today;
 use crate::request::submit::Outcome;
 use fasttrack_model::{
-    validate, CustomerIdKind, Draft, FastTrackLanguage, Field, Product, RequesterKind, Step, YES_NO,
+    validate, CustomerIdKind, Draft, FastTrackLanguage, Field, Product, RequesterKind, Step,
 };
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -138,13 +138,10 @@ fn rows(step: Step, d: &Draft, locale: Locale) -> Vec<Row> {
                 d.requester.job_title.trim().to_owned(),
             ),
         ],
-        Step::Contacts => {
-            let _ = YES_NO;
-            vec![
-                row(Field::PrimaryContactSame, contact(&d.primary_contact)),
-                row(Field::SponsorSame, contact(&d.business_sponsor)),
-            ]
-        }
+        Step::Contacts => vec![
+            row(Field::PrimaryContactSame, contact(&d.primary_contact)),
+            row(Field::SponsorSame, contact(&d.business_sponsor)),
+        ],
     }
 }
 

@@ -87,25 +87,9 @@ mod tests {
 
     #[test]
     fn every_code_on_every_field_has_a_complete_message_in_every_locale() {
-        use ErrorCode::*;
-        let codes = [
-            Required,
-            TooLong,
-            ControlCharacters,
-            UnknownChoice,
-            InvalidEmail,
-            InvalidPhone,
-            InvalidDomain,
-            InvalidTpid,
-            InvalidDate,
-            DateNotInFuture,
-            NotAWholeNumber,
-            BelowFastTrackMinimum,
-            BelowMigrationMinimum,
-        ];
         for locale in Locale::all() {
             for field in Field::ALL {
-                for code in codes {
+                for &code in ErrorCode::ALL {
                     let text = message(
                         &locale.ui().wizard,
                         FieldError {

@@ -106,27 +106,6 @@ struct ProblemField {
     detail: Option<String>,
 }
 
-fn error_code(name: &str) -> Option<ErrorCode> {
-    use ErrorCode::*;
-    [
-        Required,
-        TooLong,
-        ControlCharacters,
-        UnknownChoice,
-        InvalidEmail,
-        InvalidPhone,
-        InvalidDomain,
-        InvalidTpid,
-        InvalidDate,
-        DateNotInFuture,
-        NotAWholeNumber,
-        BelowFastTrackMinimum,
-        BelowMigrationMinimum,
-    ]
-    .into_iter()
-    .find(|c| c.name() == name)
-}
-
 /// A `422` body: field errors the wizard can word itself, and the rest as the backend put it.
 pub fn refused(body: &str) -> Outcome {
     let problem: Problem = serde_json::from_str(body).unwrap_or(Problem {
@@ -140,7 +119,7 @@ pub fn refused(body: &str) -> Outcome {
             .field
             .as_deref()
             .and_then(Field::from_name)
-            .zip(e.code.as_deref().and_then(error_code));
+            .zip(e.code.as_deref().and_then(ErrorCode::from_name));
         match known {
             Some((field, code)) => errors.push(FieldError { field, code }),
             None => other.extend(e.detail.or(e.code)),
