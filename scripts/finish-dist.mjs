@@ -3,8 +3,10 @@
 // asset address relative, so dist/ can be served under any path (index.html's <base href>
 // names that path); copies the stylesheet to fasttrack.css, a stable name for host pages.
 // Runs on Trunk's staging directory, or on the directory given.
+import { createHash } from "node:crypto";
 import { copyFileSync, readFileSync, writeFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
+import { minify } from "terser";
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? "dist";
 const indexPath = join(dir, "index.html");
@@ -17,6 +19,20 @@ const wasm = loader[0].match(/module_or_path: '\/?([^']+\.wasm)'/)?.[1];
 if (!js || !wasm) throw new Error(`${indexPath}: cannot read the glue and wasm names from the loader`);
 
 html = html.replace(loader[0], "");
+
+// Release builds: minify the wasm-bindgen glue, and give its preload the new integrity hash.
+if (process.env.TRUNK_PROFILE === "release") {
+  const gluePath = join(dir, js);
+  const before = readFileSync(gluePath, "utf8");
+  const { code } = await minify(before, { module: true, compress: true, mangle: true });
+  writeFileSync(gluePath, code);
+  const digest = createHash("sha384").update(code).digest("base64");
+  html = html.replace(
+    new RegExp(`(href="/?${js.replace(".", "\\.")}"[^>]*integrity=")[^"]*"`),
+    `$1sha384-${digest}"`,
+  );
+  console.log(`finish-dist: minified ${js}: ${before.length} -> ${code.length} bytes`);
+}
 // Root-relative addresses of our own files become relative (to <base href>).
 for (const file of readdirSync(dir)) {
   html = html.replaceAll(`href="/${file}"`, `href="${file}"`);

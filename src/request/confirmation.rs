@@ -23,6 +23,10 @@ pub fn Confirmation() -> impl IntoView {
     };
     title_effect(cx, |t| t.sending.confirmation_title, || false);
     crate::request::page::announce_page(cx, CONFIRMATION, None);
+    crate::shell::Announcer::say(format!(
+        "{}: {reference}",
+        cx.text().sending.confirmation_title
+    ));
     focus_later("ft-step-heading");
     let s = move || &cx.text().sending;
     let guide_href = {

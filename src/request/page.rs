@@ -136,6 +136,15 @@ fn StepPage(step: Step) -> impl IntoView {
 
     cx.state.page.set(step.slug().to_owned());
     announce_page(cx, step.slug(), Some(step));
+    {
+        let text = cx.text();
+        let total = Step::ALL.len().to_string();
+        let progress = fill(
+            text.step_of,
+            &[("n", &step.number().to_string()), ("total", &total)],
+        );
+        crate::shell::Announcer::say(format!("{progress}: {}", step_title(text, step).0));
+    }
     title_effect(cx, move |t| step_title(t, step).0, has_errors);
     // Where focus goes on arrival: a field named by the address (a "Change" link), else the
     // error summary (errors sent back from the review), else the question.

@@ -21,6 +21,19 @@ use leptos_router::NavigateOptions;
 #[derive(Clone, Copy)]
 pub struct CurrentLocale(pub Memo<Locale>);
 
+/// A polite live region that outlives page changes: pages put a sentence in it ("Step 2 of 5:
+/// …") so screen readers announce where the reader has arrived.
+#[derive(Clone, Copy)]
+pub struct Announcer(pub RwSignal<String>);
+
+impl Announcer {
+    pub fn say(text: String) {
+        if let Some(Announcer(signal)) = use_context::<Announcer>() {
+            signal.set(text);
+        }
+    }
+}
+
 /// The path after the locale segment (`/request/contacts`) and the fragment, so a page can be
 /// linked in another language.
 pub fn path_after_locale(pathname: &str, base: &str) -> String {
@@ -71,6 +84,8 @@ fn LocaleFrame(known: Memo<Option<Locale>>) -> impl IntoView {
             .unwrap_or_else(Locale::default_locale)
     });
     provide_context(CurrentLocale(locale));
+    let announcement = RwSignal::new(String::new());
+    provide_context(Announcer(announcement));
 
     if config.standalone {
         Effect::new(move |_| browser::set_document_lang(locale.get().tag()));
@@ -96,6 +111,7 @@ fn LocaleFrame(known: Memo<Option<Locale>>) -> impl IntoView {
                 ev.prevent_default();
                 browser::focus("ft-main");
             }>{move || locale.get().ui().skip_to_content}</a>
+            <p class="ft-visually-hidden" aria-live="polite" id="ft-announcer">{move || announcement.get()}</p>
             <header class="ft-header">
                 <nav class="ft-nav" aria-label=move || locale.get().ui().main_nav_label>
                     <ul>

@@ -136,3 +136,18 @@ test("keyboard only: skip link, guide, language switch, into the wizard, with vi
   await expect(page).toHaveURL(/\/fr-FR\/request$/);
   await expect(page.locator("h1")).toHaveText("Demande d’assistance pour Microsoft 365");
 });
+
+test("a live region announces each step, the review and the outcome", async ({ page }) => {
+  await seedDraft(page, validDraft(), "about");
+  await page.goto("/en/request/about");
+  const announcer = page.locator("#ft-announcer");
+  await expect(announcer).toHaveAttribute("aria-live", "polite");
+  await page.locator("form.ft-form button[type=submit]").click();
+  await expect(announcer).toHaveText("Step 2 of 5: What do you need help with?");
+  await page.goto("/en/request/check");
+  await expect(announcer).toHaveText("Check your answers before sending your request");
+  await page.locator("form.ft-form button[type=submit]").click();
+  await expect(announcer).toHaveText(/^Request sent: FT-\d{4}-\d{6}$/);
+  // Errors and failures are announced by their own alert regions.
+  await expect(page.locator("#ft-send-status")).toHaveCount(0);
+});
