@@ -312,3 +312,14 @@ test("the deployment date must be after the reader's today", async ({ page }) =>
   await page.locator("form.ft-form button[type=submit]").click();
   await expect(page).toHaveURL(/\/en\/request\/organisation$/);
 });
+
+test("no horizontal scrolling at 320 px on the wizard's pages", async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await seedDraft(page, validDraft({ requester_kind: "partner", customer_id_kind: "domain", customer_id: "contoso.onmicrosoft.com" }), "check");
+  for (const slug of ["about", "services", "organisation", "your-details", "contacts", "check"]) {
+    await page.goto(`/fr-FR/request/${slug}`);
+    await expect(page.locator("h1")).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, slug).toBeLessThanOrEqual(0);
+  }
+});
