@@ -139,6 +139,8 @@ test("every note is a callout and fr-FR has two", async ({ page }) => {
 
 test("external links open safely; the form steps link to the request page", async ({ page }) => {
   await page.goto("/pt-BR/");
+  // count() does not wait: let the guide render first.
+  await expect(page.locator("h1")).toHaveText(source("pt-BR").title);
   const external = page.locator('.ft-guide a[href^="https://"]');
   expect(await external.count()).toBeGreaterThan(5);
   for (const rel of await external.evaluateAll((as) => as.map((a) => a.getAttribute("rel")))) {
