@@ -2,29 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 
-/// Who is asking.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "kebab-case")]
-pub enum RequesterKind {
-    /// An admin of the customer's own tenant.
-    Customer,
-    /// A partner acting on behalf of a customer.
-    Partner,
-}
-
-/// How a partner identifies the customer.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "kebab-case")]
-pub enum CustomerIdKind {
-    Name,
-    /// e.g. `contoso.onmicrosoft.com`
-    Domain,
-    /// The customer's Top Parent ID: digits only.
-    Tpid,
-}
-
 macro_rules! coded_enum {
     ($(#[$meta:meta])* $name:ident { $($variant:ident = $code:literal, $label:literal;)* }) => {
         $(#[$meta])*
@@ -100,37 +77,20 @@ coded_enum! {
     }
 }
 
-impl RequesterKind {
-    pub const ALL: &'static [RequesterKind] = &[RequesterKind::Customer, RequesterKind::Partner];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            RequesterKind::Customer => "customer",
-            RequesterKind::Partner => "partner",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.iter().copied().find(|v| v.code() == code)
+coded_enum! {
+    /// Who is asking: an admin of the customer's own tenant, or a partner acting for a customer.
+    RequesterKind {
+        Customer = "customer", "Customer admin";
+        Partner = "partner", "Partner";
     }
 }
 
-impl CustomerIdKind {
-    pub const ALL: &'static [CustomerIdKind] = &[
-        CustomerIdKind::Name,
-        CustomerIdKind::Domain,
-        CustomerIdKind::Tpid,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            CustomerIdKind::Name => "name",
-            CustomerIdKind::Domain => "domain",
-            CustomerIdKind::Tpid => "tpid",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.iter().copied().find(|v| v.code() == code)
+coded_enum! {
+    /// How a partner identifies the customer: by name, by domain (e.g.
+    /// `contoso.onmicrosoft.com`) or by TPID (the Top Parent ID: digits only).
+    CustomerIdKind {
+        Name = "name", "Customer name";
+        Domain = "domain", "Domain";
+        Tpid = "tpid", "TPID";
     }
 }

@@ -14,7 +14,7 @@ fn error_id(field: Field) -> String {
 }
 
 /// The ids an input is described by: its hint (when it has one) and its error (when shown).
-fn described_by(
+pub(crate) fn described_by(
     cx: WizardContext,
     field: Field,
     extra: Option<String>,
@@ -34,7 +34,7 @@ fn described_by(
 
 /// The hint and the inline error of a field, in that order.
 #[component]
-fn HintAndError(field: Field) -> impl IntoView {
+pub(crate) fn HintAndError(field: Field) -> impl IntoView {
     let cx = expect_context::<WizardContext>();
     let hint = move || cx.words(field).hint;
     view! {
@@ -66,7 +66,7 @@ fn Label(field: Field, #[prop(optional)] optional: bool) -> impl IntoView {
     }
 }
 
-fn error_class(cx: WizardContext, field: Field) -> impl Fn() -> &'static str {
+pub(crate) fn error_class(cx: WizardContext, field: Field) -> impl Fn() -> &'static str {
     move || {
         if cx.error_for(field).is_some() {
             "ft-field ft-field--error"

@@ -100,31 +100,11 @@ fn ServicesFields() -> impl IntoView {
             }
         })
         .collect_view();
-    let error_class = move || {
-        if cx.error_for(field).is_some() {
-            "ft-field ft-field--error"
-        } else {
-            "ft-field"
-        }
-    };
-    let described = move || {
-        let mut ids = vec!["products-hint".to_owned()];
-        if cx.error_for(field).is_some() {
-            ids.push("products-error".to_owned());
-        }
-        ids.join(" ")
-    };
     view! {
-        <div class=error_class>
-            <fieldset class="ft-fieldset" aria-describedby=described>
+        <div class=error_class(cx, field)>
+            <fieldset class="ft-fieldset" aria-describedby=described_by(cx, field, None)>
                 <legend class="ft-legend">{move || cx.words(field).label}</legend>
-                <div id="products-hint" class="ft-hint">{move || cx.words(field).hint}</div>
-                {move || cx.error_for(field).map(|e| view! {
-                    <p id="products-error" class="ft-error-message">
-                        <span class="ft-visually-hidden">{cx.text().error_inline_prefix} " "</span>
-                        {cx.message(e)}
-                    </p>
-                })}
+                <HintAndError field />
                 <div class="ft-checkboxes ft-checkboxes--columns">{products}</div>
             </fieldset>
         </div>
