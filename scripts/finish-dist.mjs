@@ -1,59 +1,140 @@
-// Trunk post-build hook: replaces Trunk's inline module loader with an external boot.js, so
-// the app runs under a strict Content Security Policy (script-src 'self'), and makes every
-// asset address relative, so dist/ can be served under any path (index.html's <base href>
-// names that path); copies the stylesheet to fasttrack.css, a stable name for host pages.
+// Trunk post-build hook. Trunk builds the app twice (index.html): `fasttrack-guide`, without
+// the wizard, and `fasttrack-onboarding`, with everything. This script
+// - removes Trunk's inline loader and preloads of the first (it cannot know the address),
+// - names each build's glue and wasm by a hash of their content (cache busting),
+// - minifies the glue in release builds,
+// - writes boot.js, the one script index.html and host pages load: it picks the build for the
+//   address (the guide's first load stays small) and works under a strict Content Security
+//   Policy (script-src 'self'), with addresses relative to itself (any sub-path),
+// - minifies the stylesheets in release builds; names the wizard's stylesheet by its hash (only
+//   boot.js loads it); writes fasttrack.css, both stylesheets under a stable name for host
+//   pages; makes index.html's own asset addresses relative (to <base href>).
 // Runs on Trunk's staging directory, or on the directory given.
 import { createHash } from "node:crypto";
-import { copyFileSync, readFileSync, writeFileSync, readdirSync } from "node:fs";
+import { readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { minify } from "terser";
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? "dist";
+const release = process.env.TRUNK_PROFILE === "release";
+
+/** Minifies (release) and renames one build's glue and wasm; returns their new names. */
+async function finishBuild(name) {
+  // Trunk hashes the main build's names, not the worker's.
+  const stem = readdirSync(dir)
+    .find((f) => new RegExp(`^${name}(-[0-9a-f]+)?\\.js$`).test(f))
+    ?.slice(0, -3);
+  if (!stem) throw new Error(`${dir}: no glue for ${name}`);
+  const gluePath = join(dir, `${stem}.js`);
+  const wasmPath = join(dir, `${stem}_bg.wasm`);
+  let glue = readFileSync(gluePath, "utf8");
+  if (release) {
+    const before = glue.length;
+    glue = (await minify(glue, { module: true, compress: true, mangle: true })).code;
+    console.log(`finish-dist: minified ${name}.js: ${before} -> ${glue.length} bytes`);
+  }
+  const wasm = readFileSync(wasmPath);
+  const hash = createHash("sha256").update(glue).update(wasm).digest("hex").slice(0, 16);
+  const names = { js: `${name}-${hash}.js`, wasm: `${name}-${hash}_bg.wasm` };
+  writeFileSync(join(dir, names.js), glue);
+  renameSync(wasmPath, join(dir, names.wasm));
+  if (gluePath !== join(dir, names.js)) rmSync(gluePath);
+  return names;
+}
+
+/** Comments and layout out; nothing else changes (our own CSS: no strings that hold them). */
+function minifyCss(css) {
+  return css
+    .replace(/\/\*[\s\S]*?\*\//g, "")
+    .replace(/\s+/g, " ")
+    .replace(/\s*([{};,>])\s*/g, "$1")
+    .replace(/:\s+/g, ":")
+    .replace(/;}/g, "}")
+    .trim();
+}
+
+const shortHash = (text) => createHash("sha256").update(text).digest("hex").slice(0, 16);
+
+const guide = await finishBuild("fasttrack-guide");
+const full = await finishBuild("fasttrack-onboarding");
+
+// Stylesheets: index.html's (hashed by Trunk, with an integrity attribute) and the wizard's.
 const indexPath = join(dir, "index.html");
 let html = readFileSync(indexPath, "utf8");
-
-const loader = html.match(/<script type="module">[\s\S]*?<\/script>/);
-if (!loader) throw new Error(`${indexPath}: no Trunk loader script found`);
-const js = loader[0].match(/from '\/?([^']+\.js)'/)?.[1];
-const wasm = loader[0].match(/module_or_path: '\/?([^']+\.wasm)'/)?.[1];
-if (!js || !wasm) throw new Error(`${indexPath}: cannot read the glue and wasm names from the loader`);
-
-html = html.replace(loader[0], "");
-
-// Release builds: minify the wasm-bindgen glue, and give its preload the new integrity hash.
-if (process.env.TRUNK_PROFILE === "release") {
-  const gluePath = join(dir, js);
-  const before = readFileSync(gluePath, "utf8");
-  const { code } = await minify(before, { module: true, compress: true, mangle: true });
-  writeFileSync(gluePath, code);
-  const digest = createHash("sha384").update(code).digest("base64");
+const appCssName = readdirSync(dir).find((f) => /^app-[0-9a-f]+\.css$/.test(f));
+if (!appCssName) throw new Error(`${dir}: no app-HASH.css`);
+let appCss = readFileSync(join(dir, appCssName), "utf8");
+let wizardCssText = readFileSync(join(dir, "wizard.css"), "utf8");
+if (release) {
+  appCss = minifyCss(appCss);
+  wizardCssText = minifyCss(wizardCssText);
+  writeFileSync(join(dir, appCssName), appCss);
+  const digest = createHash("sha384").update(appCss).digest("base64");
   html = html.replace(
-    new RegExp(`(href="/?${js.replace(".", "\\.")}"[^>]*integrity=")[^"]*"`),
+    new RegExp(`(href="/?${appCssName.replace(".", "\\.")}"[^>]*integrity=")[^"]*"`),
     `$1sha384-${digest}"`,
   );
-  console.log(`finish-dist: minified ${js}: ${before.length} -> ${code.length} bytes`);
 }
-// Root-relative addresses of our own files become relative (to <base href>).
+const wizardCss = `wizard-${shortHash(wizardCssText)}.css`;
+rmSync(join(dir, "wizard.css"));
+writeFileSync(join(dir, wizardCss), wizardCssText);
+// Host pages link both stylesheets by a name that does not change between releases.
+writeFileSync(join(dir, "fasttrack.css"), `${appCss}\n${wizardCssText}`);
+
+const boot = `// Starts FastTrack onboarding. Addresses are relative to this file, so the bundle works
+// from any path and any host page that includes this script (no inline script needed).
+// A standalone page showing the guide gets the guide-only build; wizard addresses and host
+// pages get the full one. The app mounts into every [data-fasttrack] element; then the one
+// global, FastTrack.mount(element, options), is published and "fasttrack:loaded" is
+// dispatched on document.
+const mounts = document.querySelectorAll("[data-fasttrack]");
+const guideOnly =
+  mounts.length === 1 &&
+  mounts[0].hasAttribute("data-standalone") &&
+  !/(^|\\/)request(\\/|$)/.test(location.pathname);
+const build = guideOnly
+  ? ${JSON.stringify(guide)}
+  : ${JSON.stringify(full)};
+// The wasm download starts now, alongside the glue's.
+const wasm = fetch(new URL("./" + build.wasm, import.meta.url));
+// A standalone page that may show the wizard needs its styles (host pages link fasttrack.css).
+const styles = new Promise((resolve) => {
+  if (guideOnly || !mounts[0]?.hasAttribute("data-standalone")) return resolve();
+  const link = Object.assign(document.createElement("link"), {
+    rel: "stylesheet",
+    href: new URL("./${wizardCss}", import.meta.url).href,
+  });
+  link.onload = link.onerror = resolve;
+  document.head.append(link);
+});
+const [{ default: init, mount }] = await Promise.all([import("./" + build.js), styles]);
+await init({ module_or_path: wasm });
+globalThis.FastTrack = Object.freeze({ mount });
+document.dispatchEvent(new CustomEvent("fasttrack:loaded"));`;
+// Release: minified, keeping one comment that says what it is.
+writeFileSync(
+  join(dir, "boot.js"),
+  release
+    ? `// FastTrack onboarding: picks the build for this address and mounts it (scripts/finish-dist.mjs).\n${
+        (await minify(boot, { module: true, compress: true, mangle: true })).code
+      }\n`
+    : boot,
+);
+
+// Trunk's loader and preloads out (boot.js decides); our files' addresses relative (to <base
+// href>).
+const loader = html.match(/<script type="module">[\s\S]*?<\/script>/);
+if (!loader) throw new Error(`${indexPath}: no Trunk loader script found`);
+html = html.replace(loader[0], "");
+html = html.replace(/\s*<link rel="(modulepreload|preload)"[^>]*fasttrack-guide[^>]*>/g, "");
 for (const file of readdirSync(dir)) {
   html = html.replaceAll(`href="/${file}"`, `href="${file}"`);
 }
-html = html.replace("</head>", `  <script type="module" src="boot.js"></script>\n  </head>`);
+// Comments about the source's build links, which are gone; the <base href> one stays.
+html = html.replace(/\s*<!--([\s\S]*?)-->/g, (comment, text) =>
+  text.includes("served under") ? comment : "",
+);
+html = html.replace(/\s*<\/head>/, `\n    <script type="module" src="boot.js"></script>\n  </head>`);
 writeFileSync(indexPath, html);
 
-writeFileSync(
-  join(dir, "boot.js"),
-  `// Starts FastTrack onboarding. Addresses are relative to this file, so the bundle works
-// from any path and any host page that includes this script (no inline script needed).
-// It mounts the app into every [data-fasttrack] element, then publishes the one global,
-// FastTrack.mount(element, options), and announces it with "fasttrack:loaded" on document.
-import init, { mount } from "./${js}";
-await init({ module_or_path: new URL("./${wasm}", import.meta.url) });
-globalThis.FastTrack = Object.freeze({ mount });
-document.dispatchEvent(new CustomEvent("fasttrack:loaded"));
-`,
-);
-// Host pages link the stylesheet by a name that does not change between releases.
-const css = readdirSync(dir).find((f) => /^app-[0-9a-f]+\.css$/.test(f));
-if (css) copyFileSync(join(dir, css), join(dir, "fasttrack.css"));
-
-console.log(`finish-dist: ${indexPath} loads boot.js -> ${js} + ${wasm}`);
+console.log(`finish-dist: boot.js loads ${guide.js} (guide) or ${full.js} (full)`);

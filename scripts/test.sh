@@ -46,6 +46,8 @@ step "Cargo.lock is current" cargo fetch --locked
 step "clippy (native)" cargo clippy --workspace --all-targets --locked -- -D warnings
 step "clippy (wasm)" cargo clippy -p fasttrack-onboarding --all-targets --locked \
   --target wasm32-unknown-unknown -- -D warnings
+step "clippy (wasm, guide-only build)" cargo clippy -p fasttrack-onboarding --all-targets --locked \
+  --target wasm32-unknown-unknown --no-default-features -- -D warnings
 cargo_tests "native tests" native cargo test --workspace --locked
 cargo_tests "component tests (headless Chromium)" wasm \
   cargo test -p fasttrack-onboarding --locked --target wasm32-unknown-unknown

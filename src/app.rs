@@ -1,40 +1,86 @@
-//! The app: its routes, and the root element every style is scoped under.
+//! The app: its pages, and the root element every style is scoped under.
+//!
+//! The full build routes every address with `leptos_router`. The guide-only build (no `wizard`
+//! feature) has no router: it draws the one page its address names, and each of its links loads
+//! a page (`boot.js` picks the build for it).
 
 use crate::config::Config;
 use crate::guide::GuidePage;
-use crate::request::{RequestPage, RequestStart, WizardState};
 use crate::shell::{LocaleShell, NotFound, RootRedirect};
 use leptos::prelude::*;
-use leptos_router::components::{ParentRoute, Route, Router, Routes};
-use leptos_router::path;
 
 /// The class every rule in `style/` is scoped under.
 pub const ROOT_CLASS: &str = "ft-app";
 
 #[component]
 pub fn App(config: Config) -> impl IntoView {
-    let base = config.base.clone();
-    provide_context(WizardState::new(config.draft_storage));
-    provide_context(config);
+    #[cfg(feature = "wizard")]
+    provide_context(crate::request::WizardState::new(config.draft_storage));
+    // Before the pages: the guide-only build draws its page at once.
+    provide_context(config.clone());
+    let pages = pages(&config);
     // After the first render: the host may now rely on the app being there.
     Effect::new(|_| {
         crate::events::emit(
             "fasttrack:ready",
-            serde_json::json!({ "version": env!("CARGO_PKG_VERSION") }),
+            &[("version", env!("CARGO_PKG_VERSION").into())],
         )
     });
+    view! { <div class=ROOT_CLASS>{pages}</div> }
+}
+
+#[cfg(feature = "wizard")]
+fn pages(config: &Config) -> impl IntoView {
+    use crate::request::{RequestPage, RequestStart};
+    use leptos_router::components::{ParentRoute, Route, Router, Routes};
+    use leptos_router::path;
+
+    let base = config.base.clone();
     view! {
-        <div class=ROOT_CLASS>
-            <Router base>
-                <Routes fallback=|| view! { <NotFound /> }>
-                    <Route path=path!("") view=RootRedirect />
-                    <ParentRoute path=path!("/:locale") view=LocaleShell>
-                        <Route path=path!("") view=GuidePage />
-                        <Route path=path!("request") view=RequestStart />
-                        <Route path=path!("request/:page") view=RequestPage />
-                    </ParentRoute>
-                </Routes>
-            </Router>
-        </div>
+        <Router base>
+            <Routes fallback=|| view! { <NotFound /> }>
+                <Route path=path!("") view=RootRedirect />
+                <ParentRoute path=path!("/:locale") view=RoutedLocaleShell>
+                    <Route path=path!("") view=GuidePage />
+                    <Route path=path!("request") view=RequestStart />
+                    <Route path=path!("request/:page") view=RequestPage />
+                </ParentRoute>
+            </Routes>
+        </Router>
+    }
+}
+
+/// `/:locale/...`: the locale's frame around the matched page.
+#[cfg(feature = "wizard")]
+#[component]
+fn RoutedLocaleShell() -> impl IntoView {
+    use leptos_router::components::Outlet;
+    use leptos_router::hooks::use_params_map;
+
+    let params = use_params_map();
+    let requested = Signal::derive(move || params.read().get("locale").unwrap_or_default());
+    view! { <LocaleShell requested><Outlet /></LocaleShell> }
+}
+
+#[cfg(not(feature = "wizard"))]
+fn pages(config: &Config) -> impl IntoView {
+    let pathname = web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default();
+    let inside = match pathname.strip_prefix(config.base.as_str()) {
+        Some(inside) if inside.is_empty() || inside.starts_with('/') => inside,
+        _ => return view! { <NotFound /> }.into_any(),
+    };
+    let inside = inside.trim_start_matches('/');
+    let (tag, rest) = inside.split_once('/').unwrap_or((inside, ""));
+    let requested = Signal::stored(tag.to_owned());
+    if tag.is_empty() {
+        view! { <RootRedirect /> }.into_any()
+    } else if rest.is_empty() {
+        view! { <LocaleShell requested><GuidePage /></LocaleShell> }.into_any()
+    } else if rest == "request" || rest.starts_with("request/") {
+        view! { <LocaleShell requested><crate::shell::LoadFullBuild /></LocaleShell> }.into_any()
+    } else {
+        view! { <NotFound /> }.into_any()
     }
 }

@@ -1,9 +1,10 @@
 //! Start-up: read `config.json` (beside `boot.js`) and each mount element's `data-*`
 //! attributes, then mount the app into every `[data-fasttrack]` element.
 
-use crate::config::{parse_settings, Config, Settings};
-use std::collections::BTreeMap;
+use crate::config::{string_map, Config, Settings};
+use crate::json;
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
 pub fn console_warn(message: &str) {
     web_sys::console::warn_1(&message.into());
@@ -33,7 +34,12 @@ fn bundle_url(file: &str) -> Option<String> {
 /// reported in the console and ignored.
 pub async fn file_settings() -> Option<Settings> {
     let url = bundle_url("config.json")?;
-    let response = gloo_net::http::Request::get(&url).send().await.ok()?;
+    let window = web_sys::window()?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(&url))
+        .await
+        .ok()?
+        .dyn_into()
+        .ok()?;
     if response.status() == 404 {
         return None;
     }
@@ -44,8 +50,11 @@ pub async fn file_settings() -> Option<Settings> {
         ));
         return None;
     }
-    let text = response.text().await.ok()?;
-    match parse_settings(&text) {
+    let text = JsFuture::from(response.text().ok()?)
+        .await
+        .ok()?
+        .as_string()?;
+    match crate::config::file_settings(json::parse(&text)) {
         Ok(settings) => Some(settings),
         Err(message) => {
             console_error(&message);
@@ -61,9 +70,9 @@ pub fn data_settings(element: &web_sys::HtmlElement) -> (Settings, Vec<String>) 
     let data = element.dataset();
     let get = |key: &str| data.get(key);
     let mut problems = Vec::new();
-    let headers = get("headers").and_then(|json| match serde_json::from_str::<BTreeMap<String, String>>(&json) {
-        Ok(h) => Some(h),
-        Err(_) => {
+    let headers = get("headers").and_then(|text| match json::parse(&text).map(|j| string_map(&j)) {
+        Ok(Ok(h)) => Some(h),
+        _ => {
             problems.push("fasttrack: data-* attributes: `headers` must be a JSON object of strings; ignored.".to_owned());
             None
         }
@@ -91,7 +100,7 @@ pub fn data_settings(element: &web_sys::HtmlElement) -> (Settings, Vec<String>) 
         base: get("base"),
         draft_storage: get("draftStorage"),
         timeout_ms,
-        unknown: BTreeMap::new(),
+        ignored: Vec::new(),
     };
     (settings, problems)
 }

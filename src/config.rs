@@ -4,10 +4,8 @@
 //! mount element's `data-*` attributes; the options a host passes to `mount`. A bad value is
 //! refused with a message naming the setting, and the earlier value stays.
 
+use crate::json::Json;
 use crate::locale::Locale;
-use crate::request::DraftStorage;
-use serde::Deserialize;
-use std::collections::BTreeMap;
 
 /// The `credentials` mode of the submission's `fetch`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -15,6 +13,15 @@ pub enum Credentials {
     Omit,
     SameOrigin,
     Include,
+}
+
+/// Where the wizard keeps drafts: `localStorage` (survives closing the tab),
+/// `sessionStorage`, or nowhere.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DraftStorage {
+    Local,
+    Session,
+    None,
 }
 
 /// What a mounted app needs to know about where it lives and where requests go.
@@ -55,20 +62,84 @@ impl Default for Config {
     }
 }
 
-/// One source's settings, every one optional. Unknown keys are reported, not fatal.
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(default)]
+/// One source's settings, every one optional.
+#[derive(Clone, Debug, Default)]
 pub struct Settings {
     pub endpoint: Option<String>,
-    pub headers: Option<BTreeMap<String, String>>,
+    pub headers: Option<Vec<(String, String)>>,
     pub credentials: Option<String>,
     pub locales: Option<Vec<String>>,
     pub default_locale: Option<String>,
     pub base: Option<String>,
     pub draft_storage: Option<String>,
     pub timeout_ms: Option<u32>,
-    #[serde(flatten)]
-    pub unknown: BTreeMap<String, serde_json::Value>,
+    /// Keys not taken, and why ("is not a setting", "must be a string"): reported, not fatal.
+    pub ignored: Vec<(String, &'static str)>,
+}
+
+impl Settings {
+    /// Reads one source's settings (`config.json`, `mount()` options): each known key with a
+    /// value of the right type is taken, anything else goes to `ignored`. `Err` when `json`
+    /// is not an object at all.
+    pub fn from_json(json: &Json) -> Result<Settings, &'static str> {
+        let Json::Object(entries) = json else {
+            return Err("must be an object of settings");
+        };
+        let mut settings = Settings::default();
+        for (key, value) in entries {
+            let taken = match key.as_str() {
+                "endpoint" => text(value).map(|v| settings.endpoint = Some(v)),
+                "credentials" => text(value).map(|v| settings.credentials = Some(v)),
+                "default_locale" => text(value).map(|v| settings.default_locale = Some(v)),
+                "base" => text(value).map(|v| settings.base = Some(v)),
+                "draft_storage" => text(value).map(|v| settings.draft_storage = Some(v)),
+                "timeout_ms" => whole_number(value).map(|v| settings.timeout_ms = Some(v)),
+                "locales" => texts(value).map(|v| settings.locales = Some(v)),
+                "headers" => string_map(value).map(|v| settings.headers = Some(v)),
+                _ => Err("is not a setting"),
+            };
+            if let Err(why) = taken {
+                settings.ignored.push((key.clone(), why));
+            }
+        }
+        Ok(settings)
+    }
+}
+
+fn text(value: &Json) -> Result<String, &'static str> {
+    match value {
+        Json::String(s) => Ok(s.clone()),
+        _ => Err("must be a string"),
+    }
+}
+
+fn whole_number(value: &Json) -> Result<u32, &'static str> {
+    match value {
+        Json::Number(n) if n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(n) => {
+            Ok(*n as u32)
+        }
+        _ => Err("must be a whole number"),
+    }
+}
+
+fn texts(value: &Json) -> Result<Vec<String>, &'static str> {
+    let why = "must be a list of strings";
+    match value {
+        Json::Array(items) => items.iter().map(|i| text(i).map_err(|_| why)).collect(),
+        _ => Err(why),
+    }
+}
+
+/// A JSON object of strings, such as `headers`.
+pub fn string_map(value: &Json) -> Result<Vec<(String, String)>, &'static str> {
+    let why = "must be an object of strings";
+    match value {
+        Json::Object(entries) => entries
+            .iter()
+            .map(|(k, v)| text(v).map(|v| (k.clone(), v)).map_err(|_| why))
+            .collect(),
+        _ => Err(why),
+    }
 }
 
 /// Header names a host may not set: the browser owns them, or the contract does.
@@ -216,10 +287,8 @@ impl Config {
                 refuse("timeout_ms", format!("is {timeout}: use 500 to 120000"));
             }
         }
-        for key in settings.unknown.keys() {
-            problems.push(format!(
-                "fasttrack: {source}: unknown setting `{key}` is ignored."
-            ));
+        for (key, why) in settings.ignored {
+            problems.push(format!("fasttrack: {source}: `{key}` {why}; ignored."));
         }
         problems
     }
@@ -235,19 +304,42 @@ pub fn normalize_base(base: &str) -> Option<String> {
     ok.then(|| base.trim_end_matches('/').to_owned())
 }
 
-/// Parses a `config.json` text into settings, or says why it cannot.
-pub fn parse_settings(text: &str) -> Result<Settings, String> {
-    serde_json::from_str(text).map_err(|e| {
-        format!("fasttrack: config.json is not valid: {e}. Starting with the defaults.")
-    })
+/// Reads a `config.json` already parsed by the browser (`json` is `Err` with the parser's
+/// message when it was not JSON), or says why it cannot be used.
+pub fn file_settings(json: Result<Json, String>) -> Result<Settings, String> {
+    let why = match json.map(|j| Settings::from_json(&j)) {
+        Ok(Ok(settings)) => return Ok(settings),
+        Ok(Err(why)) => why.to_owned(),
+        Err(parser) => format!("is not JSON ({parser})"),
+    };
+    Err(format!(
+        "fasttrack: config.json is not valid: it {why}. Starting with the defaults."
+    ))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn settings(json: &str) -> Settings {
-        parse_settings(json).unwrap()
+    /// Test input written as JSON text: serde_json stands in for the browser's parser.
+    fn json(text: &str) -> Json {
+        fn convert(v: serde_json::Value) -> Json {
+            match v {
+                serde_json::Value::Null => Json::Null,
+                serde_json::Value::Bool(b) => Json::Bool(b),
+                serde_json::Value::Number(n) => Json::Number(n.as_f64().unwrap_or(f64::NAN)),
+                serde_json::Value::String(s) => Json::String(s),
+                serde_json::Value::Array(a) => Json::Array(a.into_iter().map(convert).collect()),
+                serde_json::Value::Object(o) => {
+                    Json::Object(o.into_iter().map(|(k, v)| (k, convert(v))).collect())
+                }
+            }
+        }
+        convert(serde_json::from_str(text).unwrap())
+    }
+
+    fn settings(text: &str) -> Settings {
+        Settings::from_json(&json(text)).unwrap()
     }
 
     #[test]
@@ -336,13 +428,53 @@ mod tests {
     }
 
     #[test]
-    fn malformed_json_is_reported() {
-        let err = parse_settings("{ endpoint: nope").unwrap_err();
+    fn a_file_that_is_not_a_settings_object_is_reported_whole() {
+        let err = file_settings(Err("Unexpected token".to_owned())).unwrap_err();
         assert!(
-            err.starts_with("fasttrack: config.json is not valid"),
+            err.starts_with(
+                "fasttrack: config.json is not valid: it is not JSON (Unexpected token)"
+            ),
             "{err}"
         );
-        assert!(parse_settings("[1]").is_err());
+        let err = file_settings(Ok(json("[1]"))).unwrap_err();
+        assert!(err.contains("must be an object of settings"), "{err}");
+        assert!(file_settings(Ok(json("{}"))).is_ok());
+    }
+
+    #[test]
+    fn a_value_of_the_wrong_type_is_ignored_by_name_and_the_rest_applies() {
+        let s = settings(
+            r#"{"endpoint":5,"timeout_ms":"2000","locales":["en",3],"headers":{"X-A":1},"base":"/ok","credentials":null,"draft_storage":true,"default_locale":["en"]}"#,
+        );
+        assert_eq!(s.base.as_deref(), Some("/ok"));
+        let mut why: Vec<(&str, &str)> = s.ignored.iter().map(|(k, w)| (k.as_str(), *w)).collect();
+        why.sort();
+        assert_eq!(
+            why,
+            [
+                ("credentials", "must be a string"),
+                ("default_locale", "must be a string"),
+                ("draft_storage", "must be a string"),
+                ("endpoint", "must be a string"),
+                ("headers", "must be an object of strings"),
+                ("locales", "must be a list of strings"),
+                ("timeout_ms", "must be a whole number"),
+            ]
+        );
+        for bad in ["1.5", "-1", "4294967296"] {
+            let s = settings(&format!(r#"{{"timeout_ms":{bad}}}"#));
+            assert_eq!(s.timeout_ms, None, "{bad}");
+        }
+        assert_eq!(
+            settings(r#"{"timeout_ms":4294967295}"#).timeout_ms,
+            Some(u32::MAX)
+        );
+        let mut config = Config::default();
+        let problems = config.apply(s, "mount() options", false);
+        assert!(
+            problems.iter().all(|p| p.ends_with("; ignored.")),
+            "{problems:?}"
+        );
     }
 
     #[test]

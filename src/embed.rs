@@ -43,12 +43,9 @@ pub fn mount_from_js(element: web_sys::HtmlElement, options: JsValue) -> MountHa
     let options = if options.is_undefined() || options.is_null() {
         None
     } else {
-        let text = js_sys::JSON::stringify(&options)
-            .ok()
-            .and_then(|s| s.as_string());
-        match text.as_deref().map(serde_json::from_str::<Settings>) {
-            Some(Ok(settings)) => Some(settings),
-            _ => {
+        match Settings::from_json(&crate::json::from_js(&options)) {
+            Ok(settings) => Some(settings),
+            Err(_) => {
                 console_warn("fasttrack: mount(): options must be an object of settings; ignored.");
                 None
             }

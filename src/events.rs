@@ -14,13 +14,16 @@ use wasm_bindgen::JsValue;
 #[derive(Clone, Copy)]
 pub struct HostElement(pub StoredValue<web_sys::HtmlElement, LocalStorage>);
 
-/// Dispatches `name` with `detail` (a JSON value) on the mount element; bubbles, so a host
-/// can listen on any ancestor.
-pub fn emit(name: &str, detail: serde_json::Value) {
+/// Dispatches `name` on the mount element with `detail`, an object of these fields; bubbles,
+/// so a host can listen on any ancestor.
+pub fn emit(name: &str, fields: &[(&str, JsValue)]) {
     let Some(HostElement(element)) = use_context::<HostElement>() else {
         return;
     };
-    let detail = js_sys::JSON::parse(&detail.to_string()).unwrap_or(JsValue::NULL);
+    let detail = js_sys::Object::new();
+    for (key, value) in fields {
+        let _ = js_sys::Reflect::set(&detail, &JsValue::from_str(key), value);
+    }
     let init = web_sys::CustomEventInit::new();
     init.set_bubbles(true);
     init.set_detail(&detail);

@@ -6,7 +6,7 @@
 //! - [`guide`]: "The FastTrack process", rendered from the typed content model
 //! - [`request`]: "Request assistance for Microsoft 365"
 //! - [`locale`], [`i18n`]: the offered locales and their UI strings
-//! - [`config`]: run-time settings; [`boot`]: reading them and mounting at start-up
+//! - [`config`]: run-time settings, read from [`json`] values; [`boot`]: reading them and mounting at start-up
 //! - [`embed`]: `FastTrack.mount` for host pages; [`events`]: what the app tells its host
 //! - [`browser`]: storage, focus and scrolling, failing soft
 
@@ -18,7 +18,9 @@ pub mod embed;
 pub mod events;
 pub mod guide;
 pub mod i18n;
+pub mod json;
 pub mod locale;
+#[cfg(feature = "wizard")]
 pub mod request;
 pub mod shell;
 

@@ -49,10 +49,14 @@ fn selectors(css: &str) -> Vec<String> {
 
 #[test]
 fn every_rule_is_under_the_root_class() {
-    let css =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/style/app.css")).unwrap();
-    let all = selectors(&css);
-    assert!(all.len() > 50, "parsed {} selectors", all.len());
+    let read = |file: &str| {
+        std::fs::read_to_string(format!("{}/style/{file}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    };
+    let guide = selectors(&read("app.css"));
+    let wizard = selectors(&read("wizard.css"));
+    assert!(guide.len() > 50, "parsed {} selectors", guide.len());
+    assert!(wizard.len() > 50, "parsed {} selectors", wizard.len());
+    let all = [guide, wizard].concat();
     let root = format!(".{ROOT_CLASS}");
     for selector in &all {
         let scoped = selector == &root

@@ -207,3 +207,49 @@ async fn the_app_tells_its_host_it_is_ready_on_the_mount_element() {
     assert_eq!(host.child_element_count(), 0, "unmount empties the element");
     host.remove();
 }
+
+// The settings sources are read with the browser's JSON.parse; these check that adapter.
+
+#[wasm_bindgen_test]
+fn json_parse_reads_values_and_reports_bad_text() {
+    use fasttrack_onboarding::json::{parse, Json};
+    assert_eq!(
+        parse(r#"[1, "a", null, true, {"k": 2.5}]"#),
+        Ok(Json::Array(vec![
+            Json::Number(1.0),
+            Json::String("a".to_owned()),
+            Json::Null,
+            Json::Bool(true),
+            Json::Object(vec![("k".to_owned(), Json::Number(2.5))]),
+        ]))
+    );
+    let message = parse("{ endpoint: nope").unwrap_err();
+    assert!(!message.is_empty());
+}
+
+#[wasm_bindgen_test]
+fn a_hosts_options_object_becomes_settings_even_when_it_is_cyclic() {
+    use fasttrack_onboarding::config::Settings;
+    use fasttrack_onboarding::json::from_js;
+    use js_sys::Reflect;
+    let options = js_sys::Object::new();
+    Reflect::set(&options, &"endpoint".into(), &"/x".into()).unwrap();
+    Reflect::set(&options, &"timeout_ms".into(), &2000.into()).unwrap();
+    Reflect::set(
+        &options,
+        &"onReady".into(),
+        &js_sys::Function::new_no_args(""),
+    )
+    .unwrap();
+    Reflect::set(&options, &"self".into(), &options).unwrap();
+    let settings = Settings::from_json(&from_js(&options)).unwrap();
+    assert_eq!(settings.endpoint.as_deref(), Some("/x"));
+    assert_eq!(settings.timeout_ms, Some(2000));
+    assert_eq!(
+        settings.ignored,
+        [
+            ("onReady".to_owned(), "is not a setting"),
+            ("self".to_owned(), "is not a setting")
+        ]
+    );
+}

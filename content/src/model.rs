@@ -26,7 +26,8 @@ pub struct FrontMatter {
     pub content_locale: &'static str,
     /// `translated-from`: set on our own translations, naming the source's locale.
     pub translated_from: Option<&'static str>,
-    /// Every `key: value` pair of the front matter, in source order.
+    /// Every `key: value` pair of the front matter, in source order. Empty in the app's
+    /// generated copy, which does not show them.
     pub fields: &'static [(&'static str, &'static str)],
 }
 

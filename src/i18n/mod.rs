@@ -4,6 +4,7 @@
 //! Templates hold `{name}` placeholders that [`fill`] replaces.
 
 mod text;
+#[cfg(feature = "wizard")]
 mod wizard_text;
 
 pub use text::*;

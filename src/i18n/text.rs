@@ -1,5 +1,6 @@
 //! The shape of a locale's UI strings.
 
+#[cfg(feature = "wizard")]
 pub use super::wizard_text::*;
 
 /// Every string the interface shows that does not come from the guide's content files.
@@ -31,6 +32,8 @@ pub struct Ui {
     pub callouts: CalloutLabels,
     pub diagram: DiagramText,
     pub not_found: NotFoundText,
+    /// Only in the full build: the guide-only build carries no wizard strings.
+    #[cfg(feature = "wizard")]
     pub wizard: WizardText,
 }
 

@@ -216,7 +216,7 @@ pub fn CheckAnswers() -> impl IntoView {
                 Outcome::Accepted { reference } => {
                     crate::events::emit(
                         "fasttrack:submitted",
-                        serde_json::json!({ "reference": reference }),
+                        &[("reference", reference.as_str().into())],
                     );
                     cx.state.accepted(reference);
                     let tag = cx.locale.get_untracked().tag();
@@ -231,7 +231,10 @@ pub fn CheckAnswers() -> impl IntoView {
                 other => {
                     crate::events::emit(
                         "fasttrack:error",
-                        serde_json::json!({ "kind": "submission", "reason": other.reason() }),
+                        &[
+                            ("kind", "submission".into()),
+                            ("reason", other.reason().into()),
+                        ],
                     );
                     if other == Outcome::Conflict {
                         // The next try is a new request: it gets a new key.

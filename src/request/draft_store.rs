@@ -1,6 +1,7 @@
 //! Keeps the wizard's answers in browser storage as the reader types, so a reload, a closed
 //! tab or a language switch loses nothing. The stored form is versioned and expires.
 
+use crate::config::DraftStorage;
 use fasttrack_model::Draft;
 use serde::{Deserialize, Serialize};
 
@@ -86,14 +87,6 @@ pub fn decode(text: Option<&str>, now_ms: f64) -> Restored {
         },
         Err(_) => Restored::Unusable,
     }
-}
-
-/// Where drafts go: `localStorage` (survives closing the tab), `sessionStorage`, or nowhere.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum DraftStorage {
-    Local,
-    Session,
-    None,
 }
 
 /// A handle on the chosen storage; `None` inside when the browser refuses it (private mode,

@@ -17,7 +17,6 @@ mod state;
 mod steps;
 mod submit;
 
-pub use draft_store::DraftStorage;
 pub use page::RequestPage;
 pub use start::RequestStart;
 pub use state::WizardState;

@@ -54,11 +54,15 @@ pub fn step_title(text: &WizardText, step: Step) -> (&'static str, &'static str)
 pub fn announce_page(cx: WizardContext, page: &str, step: Option<Step>) {
     crate::events::emit(
         "fasttrack:step",
-        serde_json::json!({
-            "page": page,
-            "step": step.map(Step::number),
-            "locale": cx.locale.get_untracked().tag(),
-        }),
+        &[
+            ("page", page.into()),
+            // The documented contract says null outside the five question pages.
+            (
+                "step",
+                step.map_or(wasm_bindgen::JsValue::NULL, |s| s.number().into()),
+            ),
+            ("locale", cx.locale.get_untracked().tag().into()),
+        ],
     );
 }
 

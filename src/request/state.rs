@@ -1,7 +1,8 @@
 //! The wizard's state for one mounted app: the answers (saved as they change), the errors a
 //! step page shows, and whether drafts can be kept.
 
-use crate::request::draft_store::{DraftStorage, DraftStore, Pending, Restored};
+use crate::config::DraftStorage;
+use crate::request::draft_store::{DraftStore, Pending, Restored};
 use fasttrack_model::{validate_step, Date, Draft, FieldError, Step};
 use leptos::prelude::*;
 

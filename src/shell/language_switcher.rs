@@ -3,22 +3,21 @@
 use crate::browser;
 use crate::config::Config;
 use crate::locale::Locale;
-use crate::shell::path_after_locale;
+use crate::shell::{path_after_locale, Place};
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 
 #[component]
 pub fn LanguageSwitcher(current: Memo<Locale>) -> impl IntoView {
     let config = expect_context::<Config>();
-    let location = use_location();
+    let place = Place::current();
     let links = config
         .offered()
         .into_iter()
         .map(|target| {
             let config = config.clone();
             let href = move || {
-                let rest = path_after_locale(&location.pathname.get(), &config.base);
-                config.href(&format!("/{}{}{}", target.tag(), rest, location.hash.get()))
+                let rest = path_after_locale(&place.pathname.get(), &config.base);
+                config.href(&format!("/{}{}{}", target.tag(), rest, place.hash.get()))
             };
             let is_current = move || current.get() == target;
             view! {

@@ -2,10 +2,16 @@
 //! `lang` of everything inside. Also the pages that have no locale yet: `/` and unknown ones.
 
 mod language_switcher;
+#[cfg(not(feature = "wizard"))]
+mod load_full_build;
 mod not_found;
+mod place;
 mod root_redirect;
 
+#[cfg(not(feature = "wizard"))]
+pub use load_full_build::LoadFullBuild;
 pub use not_found::NotFound;
+pub use place::{Place, ReplaceAddress};
 pub use root_redirect::RootRedirect;
 
 use crate::browser;
@@ -13,9 +19,6 @@ use crate::config::Config;
 use crate::locale::Locale;
 use language_switcher::LanguageSwitcher;
 use leptos::prelude::*;
-use leptos_router::components::{Outlet, Redirect};
-use leptos_router::hooks::{use_location, use_params_map};
-use leptos_router::NavigateOptions;
 
 /// The locale named by the address, for every page under `/:locale/`.
 #[derive(Clone, Copy)]
@@ -45,10 +48,9 @@ pub fn path_after_locale(pathname: &str, base: &str) -> String {
     }
 }
 
+/// The pages of one locale. `requested`: the address's locale segment; `children`: the page.
 #[component]
-pub fn LocaleShell() -> impl IntoView {
-    let params = use_params_map();
-    let requested = Memo::new(move |_| params.read().get("locale").unwrap_or_default());
+pub fn LocaleShell(requested: Signal<String>, children: ChildrenFn) -> impl IntoView {
     let config = expect_context::<Config>();
     // Only the locales this deployment offers have pages.
     let known = Memo::new(move |_| {
@@ -61,21 +63,21 @@ pub fn LocaleShell() -> impl IntoView {
             // `/pt-br/...` -> `/pt-BR/...`: one address per page.
             view! { <CanonicalRedirect locale /> }.into_any()
         }
-        Some(_) => view! { <LocaleFrame known /> }.into_any(),
+        Some(_) => view! { <LocaleFrame known children=children.clone() /> }.into_any(),
     }
 }
 
 #[component]
 fn CanonicalRedirect(locale: Locale) -> impl IntoView {
     let config = expect_context::<Config>();
-    let location = use_location();
-    let rest = path_after_locale(&location.pathname.get_untracked(), &config.base);
-    let path = format!("/{}{}{}", locale.tag(), rest, location.hash.get_untracked());
-    view! { <Redirect path options=NavigateOptions { replace: true, ..Default::default() } /> }
+    let place = Place::current();
+    let rest = path_after_locale(&place.pathname.get_untracked(), &config.base);
+    let path = format!("/{}{}{}", locale.tag(), rest, place.hash.get_untracked());
+    view! { <ReplaceAddress path /> }
 }
 
 #[component]
-fn LocaleFrame(known: Memo<Option<Locale>>) -> impl IntoView {
+fn LocaleFrame(known: Memo<Option<Locale>>, children: ChildrenFn) -> impl IntoView {
     let config = expect_context::<Config>();
     let locale = Memo::new(move |prev: Option<&Locale>| {
         known
@@ -91,10 +93,10 @@ fn LocaleFrame(known: Memo<Option<Locale>>) -> impl IntoView {
         Effect::new(move |_| browser::set_document_lang(locale.get().tag()));
     }
 
-    let location = use_location();
+    let place = Place::current();
     let on_request = Memo::new({
         let config = config.clone();
-        move |_| path_after_locale(&location.pathname.get(), &config.base).starts_with("/request")
+        move |_| path_after_locale(&place.pathname.get(), &config.base).starts_with("/request")
     });
     let guide_href = {
         let config = config.clone();
@@ -107,7 +109,7 @@ fn LocaleFrame(known: Memo<Option<Locale>>) -> impl IntoView {
 
     view! {
         <div class="ft-frame" lang=move || locale.get().tag()>
-            <a class="ft-skip-link" href=move || format!("{}#ft-main", location.pathname.get()) on:click=|ev| {
+            <a class="ft-skip-link" href=move || format!("{}#ft-main", place.pathname.get()) on:click=|ev| {
                 ev.prevent_default();
                 browser::focus("ft-main");
             }>{move || locale.get().ui().skip_to_content}</a>
@@ -130,12 +132,12 @@ fn LocaleFrame(known: Memo<Option<Locale>>) -> impl IntoView {
                 <LanguageSwitcher current=locale />
             </header>
             {if config.standalone {
-                view! { <main id="ft-main" class="ft-main" tabindex="-1"><Outlet /></main> }.into_any()
+                view! { <main id="ft-main" class="ft-main" tabindex="-1">{children()}</main> }.into_any()
             } else {
                 // Inside a host page that has its own <main>: a named region instead.
                 view! {
                     <div id="ft-main" class="ft-main" tabindex="-1" role="region" aria-label=move || locale.get().ui().app_name>
-                        <Outlet />
+                        {children()}
                     </div>
                 }
                 .into_any()

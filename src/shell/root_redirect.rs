@@ -4,9 +4,8 @@
 use crate::browser;
 use crate::config::Config;
 use crate::locale::negotiate;
+use crate::shell::ReplaceAddress;
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
-use leptos_router::NavigateOptions;
 
 #[component]
 pub fn RootRedirect() -> impl IntoView {
@@ -20,5 +19,5 @@ pub fn RootRedirect() -> impl IntoView {
         .map(String::as_str);
     let locale = negotiate(preferences, &offered).unwrap_or_else(|| config.fallback_locale());
     let path = format!("/{}/", locale.tag());
-    view! { <Redirect path options=NavigateOptions { replace: true, ..Default::default() } /> }
+    view! { <ReplaceAddress path /> }
 }

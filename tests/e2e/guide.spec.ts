@@ -154,6 +154,24 @@ test("external links open safely; the form steps link to the request page", asyn
   await expect(page.locator("h1")).toHaveText("Solicitar assistência para o Microsoft 365");
 });
 
+test("the guide loads the guide-only build; the wizard loads the full one, and Back returns", async ({ page }) => {
+  const wasm: string[] = [];
+  page.on("request", (r) => {
+    if (r.url().endsWith(".wasm")) wasm.push(new URL(r.url()).pathname);
+  });
+  await page.goto("/en/");
+  await expect(page.locator("h1")).toHaveText(source("en").title);
+  expect(wasm).toEqual([expect.stringMatching(/^\/fasttrack-guide-[0-9a-f]+_bg\.wasm$/)]);
+  await page.getByRole("navigation").getByRole("link", { name: "Request assistance" }).click();
+  await expect(page).toHaveURL(/\/en\/request$/);
+  await expect(page.locator("h1")).toHaveText("Request assistance for Microsoft 365");
+  expect(wasm).toHaveLength(2);
+  expect(wasm[1]).toMatch(/^\/fasttrack-onboarding-[0-9a-f]+_bg\.wasm$/);
+  await page.goBack();
+  await expect(page).toHaveURL(/\/en\/$/);
+  await expect(page.locator("h1")).toHaveText(source("en").title);
+});
+
 test("bold stays bold and the data-migration link stays a link", async ({ page }) => {
   await page.goto("/en/");
   await expect(page.locator("#getting-help strong", { hasText: "Need help?" })).toHaveCount(1);

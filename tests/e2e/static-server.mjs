@@ -6,9 +6,12 @@
 //      [--mount /portal/=tests/e2e/host]...      more directories under other prefixes
 //      [--proxy /api=http://127.0.0.1:4174]      forwards that prefix, like `trunk serve`
 //      [--header "Content-Security-Policy: ..."]... added to every answer
+//      [--compress]                              brotli (-q 11) when the browser accepts it, as
+//                                                a production host would (make bench)
 import { createServer, request as httpRequest } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
+import { brotliCompressSync, constants } from "node:zlib";
 
 const argv = process.argv.slice(2);
 const all = (name) => argv.flatMap((a, i) => (a === `--${name}` ? [argv[i + 1]] : []));
@@ -25,6 +28,8 @@ if (all("dir").length) {
 // The longest prefix wins.
 mounts.sort((a, b) => b.prefix.length - a.prefix.length);
 const [proxyPrefix, proxyTarget] = (one("proxy", "") ?? "").split("=");
+const compress = argv.includes("--compress");
+const compressed = new Map(); // file -> brotli body; dist/ does not change while serving
 const extraHeaders = Object.fromEntries(
   all("header").map((h) => [h.slice(0, h.indexOf(":")).trim(), h.slice(h.indexOf(":") + 1).trim()]),
 );
@@ -78,12 +83,21 @@ createServer(async (req, res) => {
     res.writeHead(404, { "content-type": "text/plain", ...extraHeaders }).end("not found");
     return;
   }
-  const body = await readFile(file);
-  res.writeHead(200, {
+  let body = await readFile(file);
+  const headers = {
     "content-type": types[extname(file)] ?? "application/octet-stream",
     "cache-control": "no-store",
     ...extraHeaders,
-  });
+  };
+  if (compress && /\bbr\b/.test(req.headers["accept-encoding"] ?? "")) {
+    if (!compressed.has(file)) {
+      compressed.set(file, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+    }
+    body = compressed.get(file);
+    headers["content-encoding"] = "br";
+    headers["vary"] = "accept-encoding";
+  }
+  res.writeHead(200, headers);
   res.end(body);
 }).listen(port, "127.0.0.1", () => {
   console.log(`serving ${mounts.map((m) => `${m.prefix} -> ${m.root}`).join(", ")} on http://127.0.0.1:${port}`);

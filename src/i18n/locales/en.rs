@@ -57,6 +57,7 @@ pub const UI: Ui = Ui {
         missing_page: "There is no page at this address.",
         choose: "Choose a language:",
     },
+    #[cfg(feature = "wizard")]
     wizard: WizardText {
         title: "Request assistance for Microsoft 365",
         start_intro: "Use this form to ask the FastTrack Center for help with onboarding, migration and adoption. It takes about 10 minutes.",

@@ -57,6 +57,7 @@ pub const UI: Ui = Ui {
         missing_page: "Il n’y a aucune page à cette adresse.",
         choose: "Choisissez une langue :",
     },
+    #[cfg(feature = "wizard")]
     wizard: WizardText {
         title: "Demande d’assistance pour Microsoft 365",
         start_intro: "Utilisez ce formulaire pour demander l’aide du Centre FastTrack pour l’intégration, la migration et l’adoption. Comptez environ 10 minutes.",

@@ -57,6 +57,7 @@ pub const UI: Ui = Ui {
         missing_page: "Não há nenhuma página neste endereço.",
         choose: "Escolha um idioma:",
     },
+    #[cfg(feature = "wizard")]
     wizard: WizardText {
         title: "Solicitar assistência para o Microsoft 365",
         start_intro: "Use este formulário para pedir ajuda ao Centro FastTrack com integração, migração e adoção. Leva cerca de 10 minutos.",
