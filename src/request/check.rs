@@ -191,7 +191,7 @@ pub fn CheckAnswers() -> impl IntoView {
     let navigate = use_navigate();
     cx.state.page.set(crate::request::page::CHECK.to_owned());
     announce_page(cx, crate::request::page::CHECK, None);
-    crate::shell::Announcer::say(cx.text().check_title.to_owned());
+    crate::shell::Announcer::say(cx.text_untracked().check_title.to_owned());
     title_effect(cx, |t| t.check_title, || false);
     focus_later("ft-step-heading");
 

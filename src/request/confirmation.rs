@@ -4,9 +4,8 @@
 use crate::config::Config;
 use crate::request::context::WizardContext;
 use crate::request::controls::focus_later;
-use crate::request::page::{title_effect, wizard_path};
+use crate::request::page::{first_step_path, title_effect};
 use crate::request::start::start_path;
-use fasttrack_model::Step;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use leptos_router::NavigateOptions;
@@ -25,7 +24,7 @@ pub fn Confirmation() -> impl IntoView {
     crate::request::page::announce_page(cx, CONFIRMATION, None);
     crate::shell::Announcer::say(format!(
         "{}: {reference}",
-        cx.text().sending.confirmation_title
+        cx.text_untracked().sending.confirmation_title
     ));
     focus_later("ft-step-heading");
     let s = move || &cx.text().sending;
@@ -33,13 +32,7 @@ pub fn Confirmation() -> impl IntoView {
         let config = config.clone();
         move || config.href(&format!("/{}/", cx.locale.get().tag()))
     };
-    let new_href = move || {
-        config.href(&wizard_path(
-            cx.locale.get().tag(),
-            Step::About.slug(),
-            false,
-        ))
-    };
+    let new_href = move || config.href(&first_step_path(cx.locale.get().tag()));
     view! {
         <div class="ft-wizard">
             <div class="ft-panel">

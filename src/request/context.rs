@@ -20,6 +20,11 @@ impl WizardContext {
         &self.locale.get().ui().wizard
     }
 
+    /// The same, read once (not tracked): for what is said when a page appears.
+    pub fn text_untracked(&self) -> &'static WizardText {
+        &self.locale.get_untracked().ui().wizard
+    }
+
     pub fn words(&self, field: Field) -> &'static FieldText {
         let text = self.text();
         self.state

@@ -66,6 +66,24 @@ fn Label(field: Field, #[prop(optional)] optional: bool) -> impl IntoView {
     }
 }
 
+/// The frame of a labelled control: its error styling, label, hint and error, then the control
+/// itself (`children`), which carries `id=field.id()` and [`described_by`].
+#[component]
+fn LabelledField(
+    field: Field,
+    #[prop(optional)] optional: bool,
+    children: Children,
+) -> impl IntoView {
+    let cx = expect_context::<WizardContext>();
+    view! {
+        <div class=error_class(cx, field)>
+            <Label field optional />
+            <HintAndError field />
+            {children()}
+        </div>
+    }
+}
+
 pub(crate) fn error_class(cx: WizardContext, field: Field) -> impl Fn() -> &'static str {
     move || {
         if cx.error_for(field).is_some() {
@@ -89,9 +107,7 @@ pub fn TextField(
     let cx = expect_context::<WizardContext>();
     let draft = cx.state.draft;
     view! {
-        <div class=error_class(cx, field)>
-            <Label field />
-            <HintAndError field />
+        <LabelledField field>
             <input
                 class=class
                 id=field.id()
@@ -105,7 +121,7 @@ pub fn TextField(
                 prop:value=move || draft.with(|d| (lens.get)(d).clone())
                 on:input=move |ev| draft.update(|d| *(lens.set)(d) = event_target_value(&ev))
             />
-        </div>
+        </LabelledField>
     }
 }
 
@@ -116,9 +132,7 @@ pub fn DateField(field: Field, lens: Lens, min: String) -> impl IntoView {
     let cx = expect_context::<WizardContext>();
     let draft = cx.state.draft;
     view! {
-        <div class=error_class(cx, field)>
-            <Label field />
-            <HintAndError field />
+        <LabelledField field>
             <input
                 class="ft-input ft-input--date"
                 id=field.id()
@@ -139,7 +153,7 @@ pub fn DateField(field: Field, lens: Lens, min: String) -> impl IntoView {
                     draft.update(|d| *(lens.set)(d) = value);
                 }
             />
-        </div>
+        </LabelledField>
     }
 }
 
@@ -166,9 +180,7 @@ pub fn TextArea(
         crate::i18n::fill(template, &[("count", &n)])
     };
     view! {
-        <div class=error_class(cx, field)>
-            <Label field optional />
-            <HintAndError field />
+        <LabelledField field optional>
             <textarea
                 class="ft-textarea"
                 id=field.id()
@@ -180,7 +192,7 @@ pub fn TextArea(
                 on:input=move |ev| draft.update(|d| *(lens.set)(d) = event_target_value(&ev))
             ></textarea>
             <div id=count_id class="ft-hint ft-character-count">{count}</div>
-        </div>
+        </LabelledField>
     }
 }
 
@@ -194,9 +206,7 @@ pub fn SelectField(
     let cx = expect_context::<WizardContext>();
     let draft = cx.state.draft;
     view! {
-        <div class=error_class(cx, field)>
-            <Label field />
-            <HintAndError field />
+        <LabelledField field>
             <select
                 class="ft-select"
                 id=field.id()
@@ -218,7 +228,7 @@ pub fn SelectField(
                         .collect_view()
                 }}
             </select>
-        </div>
+        </LabelledField>
     }
 }
 

@@ -2,9 +2,8 @@
 
 use crate::request::context::WizardContext;
 use crate::request::controls::focus_later;
-use crate::request::page::wizard_path;
+use crate::request::page::first_step_path;
 use crate::request::state::DraftStatus;
-use fasttrack_model::Step;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
@@ -44,10 +43,7 @@ pub fn StartAgain() -> impl IntoView {
         cx.state.clear();
         confirming.set(false);
         let tag = cx.locale.get_untracked().tag();
-        navigate(
-            &wizard_path(tag, Step::About.slug(), false),
-            NavigateOptions::default(),
-        );
+        navigate(&first_step_path(tag), NavigateOptions::default());
     };
     view! {
         <div class="ft-start-again">

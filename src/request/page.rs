@@ -40,6 +40,11 @@ pub fn wizard_path(locale_tag: &str, slug: &str, changing: bool) -> String {
     format!("/{locale_tag}/request/{slug}{query}")
 }
 
+/// The first question's address: where a new request starts.
+pub fn first_step_path(locale_tag: &str) -> String {
+    wizard_path(locale_tag, Step::ALL[0].slug(), false)
+}
+
 pub fn step_title(text: &WizardText, step: Step) -> (&'static str, &'static str) {
     match step {
         Step::About => text.steps.about,
@@ -141,7 +146,7 @@ fn StepPage(step: Step) -> impl IntoView {
     cx.state.page.set(step.slug().to_owned());
     announce_page(cx, step.slug(), Some(step));
     {
-        let text = cx.text();
+        let text = cx.text_untracked();
         let total = Step::ALL.len().to_string();
         let progress = fill(
             text.step_of,

@@ -3,7 +3,9 @@
 use crate::config::Config;
 use crate::request::context::WizardContext;
 use crate::request::frame::{DraftNotice, StartAgain};
-use crate::request::page::{provide_wizard_context, title_effect, wizard_path, CHECK};
+use crate::request::page::{
+    first_step_path, provide_wizard_context, title_effect, wizard_path, CHECK,
+};
 use crate::request::state::{first_incomplete, today};
 use fasttrack_model::Step;
 use leptos::prelude::*;
@@ -35,13 +37,7 @@ pub fn RequestStart() -> impl IntoView {
     };
     let start_href = {
         let config = config.clone();
-        move || {
-            config.href(&wizard_path(
-                cx.locale.get().tag(),
-                Step::About.slug(),
-                false,
-            ))
-        }
+        move || config.href(&first_step_path(cx.locale.get().tag()))
     };
     view! {
         <div class="ft-wizard">
