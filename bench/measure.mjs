@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { measureWeights } from "./weights.mjs";
 
 const PORT = 4190;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
@@ -115,6 +116,9 @@ try {
 } finally {
   server.kill();
 }
+
+// What each crate weighs in each build (bench/weights.mjs).
+results.crate_weights_bytes = measureWeights(record);
 
 results.measured_at = new Date().toISOString();
 writeFileSync("bench/results.json", JSON.stringify(results, null, 2) + "\n");

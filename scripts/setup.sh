@@ -2,12 +2,13 @@
 # Installs every tool the project needs, idempotently: a second run only checks versions.
 # Everything comes from the package registries (crates.io, npm, Debian); nothing else is downloaded.
 # Usage: scripts/setup.sh [serve|test|bench]   ("test" adds Chromium and ChromeDriver; "bench"
-# adds Lighthouse, and is run after "test")
+# adds Lighthouse and twiggy, and is run after "test")
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130
+TWIGGY_VERSION=0.8.0
 want=${1:-serve}
 
 log() { printf 'setup: %s\n' "$*"; }
@@ -53,8 +54,13 @@ if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp"; then
   npm ci --no-audit --no-fund --loglevel=error
   cp package-lock.json "$stamp"
 fi
-# Benchmark-only tools (Lighthouse) live in bench/ and are installed for `make bench` only.
+# Benchmark-only tools (Lighthouse in bench/, twiggy for crate weights) are installed for
+# `make bench` only.
 if [ "$want" = bench ]; then
+  if ! have_version twiggy "$TWIGGY_VERSION"; then
+    log "installing twiggy $TWIGGY_VERSION (a few minutes, once)"
+    cargo install --locked twiggy --version "$TWIGGY_VERSION"
+  fi
   stamp=bench/node_modules/.package-lock.stamp
   if [ ! -f "$stamp" ] || ! cmp -s bench/package-lock.json "$stamp"; then
     log "installing the benchmark's Node packages (npm ci in bench/)"
