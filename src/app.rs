@@ -64,23 +64,21 @@ fn RoutedLocaleShell() -> impl IntoView {
 
 #[cfg(not(feature = "wizard"))]
 fn pages(config: &Config) -> impl IntoView {
+    use crate::shell::{page_at, LoadFullBuild, Page};
+
     let pathname = web_sys::window()
         .and_then(|w| w.location().pathname().ok())
         .unwrap_or_default();
-    let inside = match pathname.strip_prefix(config.base.as_str()) {
-        Some(inside) if inside.is_empty() || inside.starts_with('/') => inside,
-        _ => return view! { <NotFound /> }.into_any(),
-    };
-    let inside = inside.trim_start_matches('/');
-    let (tag, rest) = inside.split_once('/').unwrap_or((inside, ""));
-    let requested = Signal::stored(tag.to_owned());
-    if tag.is_empty() {
-        view! { <RootRedirect /> }.into_any()
-    } else if rest.is_empty() {
-        view! { <LocaleShell requested><GuidePage /></LocaleShell> }.into_any()
-    } else if rest == "request" || rest.starts_with("request/") {
-        view! { <LocaleShell requested><crate::shell::LoadFullBuild /></LocaleShell> }.into_any()
-    } else {
-        view! { <NotFound /> }.into_any()
+    match page_at(&pathname, &config.base) {
+        Page::Root => view! { <RootRedirect /> }.into_any(),
+        Page::Guide { locale } => {
+            let requested = Signal::stored(locale.to_owned());
+            view! { <LocaleShell requested><GuidePage /></LocaleShell> }.into_any()
+        }
+        Page::Wizard { locale } => {
+            let requested = Signal::stored(locale.to_owned());
+            view! { <LocaleShell requested><LoadFullBuild /></LocaleShell> }.into_any()
+        }
+        Page::Unknown => view! { <NotFound /> }.into_any(),
     }
 }

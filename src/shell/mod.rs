@@ -11,7 +11,7 @@ mod root_redirect;
 #[cfg(not(feature = "wizard"))]
 pub use load_full_build::LoadFullBuild;
 pub use not_found::NotFound;
-pub use place::{Place, ReplaceAddress};
+pub use place::{page_at, Page, Place, ReplaceAddress};
 pub use root_redirect::RootRedirect;
 
 use crate::browser;
@@ -96,7 +96,12 @@ fn LocaleFrame(known: Memo<Option<Locale>>, children: ChildrenFn) -> impl IntoVi
     let place = Place::current();
     let on_request = Memo::new({
         let config = config.clone();
-        move |_| path_after_locale(&place.pathname.get(), &config.base).starts_with("/request")
+        move |_| {
+            matches!(
+                page_at(&place.pathname.get(), &config.base),
+                Page::Wizard { .. }
+            )
+        }
     });
     let guide_href = {
         let config = config.clone();

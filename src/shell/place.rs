@@ -37,6 +37,38 @@ impl Place {
     }
 }
 
+/// What an address inside the app names. The full build's router decides this from its routes;
+/// the guide-only build, which has no router, from this.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Page<'a> {
+    /// The app's root: pick a language.
+    Root,
+    /// `/LOCALE/`: the guide (`locale` as written, not yet checked).
+    Guide { locale: &'a str },
+    /// `/LOCALE/request...`: the wizard.
+    Wizard { locale: &'a str },
+    /// Anything else, or an address outside `base`.
+    Unknown,
+}
+
+pub fn page_at<'a>(pathname: &'a str, base: &str) -> Page<'a> {
+    let inside = match pathname.strip_prefix(base) {
+        Some(inside) if inside.is_empty() || inside.starts_with('/') => inside,
+        _ => return Page::Unknown,
+    };
+    let inside = inside.trim_start_matches('/');
+    let (locale, rest) = inside.split_once('/').unwrap_or((inside, ""));
+    if locale.is_empty() {
+        Page::Root
+    } else if rest.is_empty() {
+        Page::Guide { locale }
+    } else if rest == "request" || rest.starts_with("request/") {
+        Page::Wizard { locale }
+    } else {
+        Page::Unknown
+    }
+}
+
 /// Replaces the current address with `path` (inside the app, e.g. `/pt-BR/`): one address per
 /// page, and Back does not return to the replaced one.
 #[cfg(feature = "wizard")]
@@ -56,4 +88,45 @@ pub fn ReplaceAddress(path: String) -> impl IntoView {
             let _ = window.location().replace(&href);
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{page_at, Page};
+
+    #[test]
+    fn addresses_name_their_page() {
+        let cases = [
+            ("/", "", Page::Root),
+            ("", "", Page::Root),
+            ("/en/", "", Page::Guide { locale: "en" }),
+            ("/en", "", Page::Guide { locale: "en" }),
+            ("/pt-br/", "", Page::Guide { locale: "pt-br" }),
+            ("/en/request", "", Page::Wizard { locale: "en" }),
+            (
+                "/fr-FR/request/contacts",
+                "",
+                Page::Wizard { locale: "fr-FR" },
+            ),
+            ("/en/requests", "", Page::Unknown),
+            ("/en//", "", Page::Unknown),
+            ("/en/nope", "", Page::Unknown),
+            ("/tools/ft", "/tools/ft", Page::Root),
+            ("/tools/ft/en/", "/tools/ft", Page::Guide { locale: "en" }),
+            (
+                "/tools/ft/en/request/about",
+                "/tools/ft",
+                Page::Wizard { locale: "en" },
+            ),
+            ("/tools/ftx/en/", "/tools/ft", Page::Unknown),
+            ("/other/en/", "/tools/ft", Page::Unknown),
+        ];
+        for (pathname, base, expected) in cases {
+            assert_eq!(
+                page_at(pathname, base),
+                expected,
+                "{pathname} under {base:?}"
+            );
+        }
+    }
 }

@@ -26,6 +26,9 @@ for (const tag of LOCALES) {
   });
 
   test(`${tag}: every wizard page, empty and with errors, the review and the confirmation`, async ({ page }) => {
+    // Eighteen axe runs: 15-20 s on a quiet 2-core machine, so the default 30 s is too tight
+    // on a busy one.
+    test.slow();
     await page.goto(`/${tag}/request`);
     await expect(page.locator("h1")).toBeVisible();
     await expectNoViolations(page, "start page");
