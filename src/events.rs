@@ -1,6 +1,6 @@
 //! What the app tells its host: DOM `CustomEvent`s on the mount element.
 //!
-//! - `fasttrack:ready`, `{ "locale": "en" }`: mounted and drawn
+//! - `fasttrack:ready`, `{ "version": "0.1.0" }`: mounted and drawn
 //! - `fasttrack:step`, `{ "page": "organisation", "step": 3, "locale": "en" }`: a page of the
 //!   wizard was shown (`page` is a step, `start`, `check` or `confirmation`; `step` is null
 //!   outside the five question pages)

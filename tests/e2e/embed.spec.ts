@@ -129,6 +129,7 @@ test("a host script can mount, unmount and mount again", async ({ page }) => {
   await expect(app.locator("h1")).toHaveText(source("en").title);
   const ready = (await hostLog(page)).filter((e) => e.name === "fasttrack:ready");
   expect(ready).toHaveLength(2);
+  expect(ready[1].detail).toEqual({ version: expect.stringMatching(/^\d+\.\d+\.\d+$/) });
 });
 
 test("under a sub-path with config.json: deep links, reloads, and a cross-origin receiver", async ({ page }) => {
