@@ -18,6 +18,13 @@ import { minify } from "terser";
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? "dist";
 const release = process.env.TRUNK_PROFILE === "release";
 
+/** The first 16 hex digits of the SHA-256 of `parts`: the content hash in our file names. */
+function shortHash(...parts) {
+  const hash = createHash("sha256");
+  for (const part of parts) hash.update(part);
+  return hash.digest("hex").slice(0, 16);
+}
+
 /** Minifies (release) and renames one build's glue and wasm; returns their new names. */
 async function finishBuild(name) {
   // Trunk hashes the main build's names, not the worker's.
@@ -34,7 +41,7 @@ async function finishBuild(name) {
     console.log(`finish-dist: minified ${name}.js: ${before} -> ${glue.length} bytes`);
   }
   const wasm = readFileSync(wasmPath);
-  const hash = createHash("sha256").update(glue).update(wasm).digest("hex").slice(0, 16);
+  const hash = shortHash(glue, wasm);
   const names = { js: `${name}-${hash}.js`, wasm: `${name}-${hash}_bg.wasm` };
   writeFileSync(join(dir, names.js), glue);
   renameSync(wasmPath, join(dir, names.wasm));
@@ -52,8 +59,6 @@ function minifyCss(css) {
     .replace(/;}/g, "}")
     .trim();
 }
-
-const shortHash = (text) => createHash("sha256").update(text).digest("hex").slice(0, 16);
 
 const guide = await finishBuild("fasttrack-guide");
 const full = await finishBuild("fasttrack-onboarding");
@@ -88,10 +93,8 @@ const boot = `// Starts FastTrack onboarding. Addresses are relative to this fil
 // global, FastTrack.mount(element, options), is published and "fasttrack:loaded" is
 // dispatched on document.
 const mounts = document.querySelectorAll("[data-fasttrack]");
-const guideOnly =
-  mounts.length === 1 &&
-  mounts[0].hasAttribute("data-standalone") &&
-  !/(^|\\/)request(\\/|$)/.test(location.pathname);
+const standalone = mounts[0]?.hasAttribute("data-standalone") ?? false;
+const guideOnly = mounts.length === 1 && standalone && !/(^|\\/)request(\\/|$)/.test(location.pathname);
 const build = guideOnly
   ? ${JSON.stringify(guide)}
   : ${JSON.stringify(full)};
@@ -99,7 +102,7 @@ const build = guideOnly
 const wasm = fetch(new URL("./" + build.wasm, import.meta.url));
 // A standalone page that may show the wizard needs its styles (host pages link fasttrack.css).
 const styles = new Promise((resolve) => {
-  if (guideOnly || !mounts[0]?.hasAttribute("data-standalone")) return resolve();
+  if (guideOnly || !standalone) return resolve();
   const link = Object.assign(document.createElement("link"), {
     rel: "stylesheet",
     href: new URL("./${wizardCss}", import.meta.url).href,

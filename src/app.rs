@@ -64,11 +64,9 @@ fn RoutedLocaleShell() -> impl IntoView {
 
 #[cfg(not(feature = "wizard"))]
 fn pages(config: &Config) -> impl IntoView {
-    use crate::shell::{page_at, LoadFullBuild, Page};
+    use crate::shell::{page_at, LoadFullBuild, Page, Place};
 
-    let pathname = web_sys::window()
-        .and_then(|w| w.location().pathname().ok())
-        .unwrap_or_default();
+    let pathname = Place::current().pathname.get_untracked();
     match page_at(&pathname, &config.base) {
         Page::Root => view! { <RootRedirect /> }.into_any(),
         Page::Guide { locale } => {
