@@ -1,12 +1,13 @@
-//! The app: its pages, and the root element every style is scoped under.
+//! The app: the root element every style is scoped under, and which page each address draws.
 //!
-//! The full build routes every address with `leptos_router`. The guide-only build (no `wizard`
-//! feature) has no router: it draws the one page its address names, and each of its links loads
-//! a page (`boot.js` picks the build for it).
+//! The full build follows the address with `leptos_router` (links inside the app move without
+//! loading a page). The guide-only build (no `wizard` feature) has no router: it draws the one
+//! page its address names, and each of its links loads a page (`boot.js` picks the build).
 
-use crate::config::Config;
 use crate::guide::GuidePage;
-use crate::shell::{LocaleShell, NotFound, RootRedirect};
+use crate::host::Config;
+use crate::locale::Locale;
+use crate::shell::{Address, LocaleShell, NotFound, Place, RootRedirect};
 use leptos::prelude::*;
 
 /// The class every rule in `style/` is scoped under.
@@ -16,67 +17,70 @@ pub const ROOT_CLASS: &str = "ft-app";
 pub fn App(config: Config) -> impl IntoView {
     #[cfg(feature = "wizard")]
     provide_context(crate::request::WizardState::new(config.draft_storage));
-    // Before the pages: the guide-only build draws its page at once.
     provide_context(config.clone());
-    let pages = pages(&config);
     // After the first render: the host may now rely on the app being there.
     Effect::new(|_| {
-        crate::events::emit(
+        crate::host::events::emit(
             "fasttrack:ready",
             &[("version", env!("CARGO_PKG_VERSION").into())],
         )
     });
-    view! { <div class=ROOT_CLASS>{pages}</div> }
+    view! { <div class=ROOT_CLASS>{routed(config)}</div> }
 }
 
 #[cfg(feature = "wizard")]
-fn pages(config: &Config) -> impl IntoView {
-    use crate::request::{RequestPage, RequestStart};
-    use leptos_router::components::{ParentRoute, Route, Router, Routes};
-    use leptos_router::path;
-
-    let base = config.base.clone();
-    view! {
-        <Router base>
-            <Routes fallback=|| view! { <NotFound /> }>
-                <Route path=path!("") view=RootRedirect />
-                <ParentRoute path=path!("/:locale") view=RoutedLocaleShell>
-                    <Route path=path!("") view=GuidePage />
-                    <Route path=path!("request") view=RequestStart />
-                    <Route path=path!("request/:page") view=RequestPage />
-                </ParentRoute>
-            </Routes>
-        </Router>
-    }
-}
-
-/// `/:locale/...`: the locale's frame around the matched page.
-#[cfg(feature = "wizard")]
-#[component]
-fn RoutedLocaleShell() -> impl IntoView {
-    use leptos_router::components::Outlet;
-    use leptos_router::hooks::use_params_map;
-
-    let params = use_params_map();
-    let requested = Signal::derive(move || params.read().get("locale").unwrap_or_default());
-    view! { <LocaleShell requested><Outlet /></LocaleShell> }
+fn routed(config: Config) -> impl IntoView {
+    use leptos_router::components::Router;
+    let base = config.base;
+    view! { <Router base><Pages /></Router> }
 }
 
 #[cfg(not(feature = "wizard"))]
-fn pages(config: &Config) -> impl IntoView {
-    use crate::shell::{page_at, LoadFullBuild, Page, Place};
+fn routed(_config: Config) -> impl IntoView {
+    view! { <Pages /> }
+}
 
-    let pathname = Place::current().pathname.get_untracked();
-    match page_at(&pathname, &config.base) {
-        Page::Root => view! { <RootRedirect /> }.into_any(),
-        Page::Guide { locale } => {
-            let requested = Signal::stored(locale.to_owned());
-            view! { <LocaleShell requested><GuidePage /></LocaleShell> }.into_any()
+/// What frames the page: a locale's frame is drawn again only when the locale changes.
+#[derive(Clone, Debug, PartialEq)]
+enum Frame {
+    Root,
+    NotFound(Option<String>),
+    Locale(Locale),
+}
+
+#[component]
+fn Pages() -> impl IntoView {
+    let config = expect_context::<Config>();
+    let place = Place::provide(&config);
+    #[cfg(feature = "wizard")]
+    crate::request::provide_submission();
+    let frame = Memo::new(move |_| {
+        place.address.with(|address| match address {
+            Address::Root => Frame::Root,
+            Address::NotFound { requested_locale } => Frame::NotFound(requested_locale.clone()),
+            // `Place` shows a host page's own address as the guide.
+            Address::Outside => Frame::NotFound(None),
+            other => other.locale().map_or(Frame::NotFound(None), Frame::Locale),
+        })
+    });
+    // The page without its fragment: following a link to a section does not draw it again.
+    let page = Memo::new(move |_| place.address.with(Address::page));
+    move || match frame.get() {
+        Frame::Root => view! { <RootRedirect /> }.into_any(),
+        Frame::NotFound(requested) => view! { <NotFound requested /> }.into_any(),
+        Frame::Locale(locale) => {
+            view! { <LocaleShell locale>{move || page_view(page.get())}</LocaleShell> }.into_any()
         }
-        Page::Wizard { locale } => {
-            let requested = Signal::stored(locale.to_owned());
-            view! { <LocaleShell requested><LoadFullBuild /></LocaleShell> }.into_any()
-        }
-        Page::Unknown => view! { <NotFound /> }.into_any(),
+    }
+}
+
+fn page_view(page: Address) -> AnyView {
+    match page {
+        Address::Guide { .. } => view! { <GuidePage /> }.into_any(),
+        #[cfg(feature = "wizard")]
+        page if page.is_wizard() => view! { <crate::request::WizardPage page /> }.into_any(),
+        #[cfg(not(feature = "wizard"))]
+        page if page.is_wizard() => view! { <crate::shell::LoadFullBuild /> }.into_any(),
+        _ => view! { <NotFound /> }.into_any(),
     }
 }

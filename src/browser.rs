@@ -106,3 +106,12 @@ pub fn on_this_page(id: &str) -> String {
         .unwrap_or_default();
     format!("{path}{search}#{id}")
 }
+
+/// A message for the deployer in the browser's console.
+pub fn console_warn(message: &str) {
+    web_sys::console::warn_1(&message.into());
+}
+
+pub fn console_error(message: &str) {
+    web_sys::console::error_1(&message.into());
+}

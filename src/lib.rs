@@ -1,41 +1,37 @@
 //! FastTrack onboarding: the Microsoft 365 FastTrack guide and request wizard as an embeddable
-//! Leptos app. `main.rs` mounts it; hosts can call [`mount`].
+//! Leptos app. `main.rs` starts it; hosts can call [`mount`].
 //!
-//! - [`app`]: routes and the root element
-//! - [`shell`]: the frame of every page (navigation, language switcher), `/` and not-found pages
+//! - [`app`]: the root element and the pages
+//! - [`shell`]: the frame of every page, the [`shell::Address`] every link is built from, and
+//!   the `/` and not-found pages
 //! - [`guide`]: "The FastTrack process", rendered from the typed content model
-//! - [`request`]: "Request assistance for Microsoft 365"
-//! - [`locale`], [`i18n`]: the offered locales and their UI strings
-//! - [`config`]: run-time settings, read from [`json`] values; [`boot`]: reading them and mounting at start-up
-//! - [`embed`]: `FastTrack.mount` for host pages; [`events`]: what the app tells its host
-//! - [`browser`]: storage, focus and scrolling, failing soft
+//! - [`request`]: "Request assistance for Microsoft 365" (the full build only)
+//! - [`locale`], [`i18n`]: the offered locales, their UI strings and message functions
+//! - [`host`]: how a host page talks to the app (start-up, `FastTrack.mount`, settings, events)
+//! - [`browser`]: storage, focus, scrolling and the console, failing soft
 
 pub mod app;
-pub mod boot;
 pub mod browser;
-pub mod config;
-pub mod embed;
-pub mod events;
 pub mod guide;
+pub mod host;
 pub mod i18n;
-pub mod json;
 pub mod locale;
 #[cfg(feature = "wizard")]
 pub mod request;
 pub mod shell;
 
 pub use app::App;
-pub use config::Config;
+pub use host::Config;
 
 use leptos::prelude::*;
 
 /// Mounts the app into `element`; the returned handle unmounts it when dropped or when its
 /// `unmount` is called.
-pub fn mount(element: web_sys::HtmlElement, config: Config) -> embed::MountHandle {
+pub fn mount(element: web_sys::HtmlElement, config: Config) -> host::embed::MountHandle {
     let host = element.clone();
     let handle = leptos::mount::mount_to(element, move || {
-        provide_context(events::HostElement(StoredValue::new_local(host)));
+        provide_context(host::events::HostElement(StoredValue::new_local(host)));
         view! { <App config /> }
     });
-    embed::MountHandle::new(Box::new(handle))
+    host::embed::MountHandle::new(Box::new(handle))
 }

@@ -1,5 +1,5 @@
 //! The standalone entry point: mount the app into every `[data-fasttrack]` element.
 
 fn main() {
-    fasttrack_onboarding::boot::start();
+    fasttrack_onboarding::host::boot::start();
 }

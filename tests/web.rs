@@ -1,7 +1,7 @@
 //! Component tests in headless Chromium (wasm-bindgen-test): the app mounted into a real DOM.
 #![cfg(target_arch = "wasm32")]
 
-use fasttrack_onboarding::embed::MountHandle;
+use fasttrack_onboarding::host::embed::MountHandle;
 use fasttrack_onboarding::{mount, Config};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -14,6 +14,7 @@ fn document() -> web_sys::Document {
 
 /// Puts the page at `path`, mounts the app into a fresh element and returns it with its handle.
 fn mount_at(path: &str, config: Config) -> (web_sys::HtmlElement, MountHandle) {
+    forget_language_choice();
     let history = web_sys::window().unwrap().history().unwrap();
     history
         .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path))
@@ -24,15 +25,15 @@ fn mount_at(path: &str, config: Config) -> (web_sys::HtmlElement, MountHandle) {
     (host, handle)
 }
 
-/// Lets the router and effects run (a macrotask).
+/// Tests share one document: a language chosen by one must not steer the next.
+fn forget_language_choice() {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.remove_item("fasttrack:locale").unwrap();
+}
+
+/// Lets the effects and the views they update run.
 async fn settle() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 30)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    leptos::task::tick().await;
 }
 
 fn texts(root: &web_sys::HtmlElement, selector: &str) -> Vec<String> {
@@ -212,7 +213,7 @@ async fn the_app_tells_its_host_it_is_ready_on_the_mount_element() {
 
 #[wasm_bindgen_test]
 fn json_parse_reads_values_and_reports_bad_text() {
-    use fasttrack_onboarding::json::{parse, Json};
+    use fasttrack_onboarding::host::json::{parse, Json};
     assert_eq!(
         parse(r#"[1, "a", null, true, {"k": 2.5}]"#),
         Ok(Json::Array(vec![
@@ -229,8 +230,8 @@ fn json_parse_reads_values_and_reports_bad_text() {
 
 #[wasm_bindgen_test]
 fn a_hosts_options_object_becomes_settings_even_when_it_is_cyclic() {
-    use fasttrack_onboarding::config::Settings;
-    use fasttrack_onboarding::json::from_js;
+    use fasttrack_onboarding::host::config::{PageFacts, Settings};
+    use fasttrack_onboarding::host::json::from_js;
     use js_sys::Reflect;
     let options = js_sys::Object::new();
     Reflect::set(&options, &"endpoint".into(), &"/x".into()).unwrap();
@@ -242,14 +243,235 @@ fn a_hosts_options_object_becomes_settings_even_when_it_is_cyclic() {
     )
     .unwrap();
     Reflect::set(&options, &"self".into(), &options).unwrap();
-    let settings = Settings::from_json(&from_js(&options)).unwrap();
+    let (settings, problems) =
+        Settings::read(&from_js(&options), "mount() options", PageFacts::default());
     assert_eq!(settings.endpoint.as_deref(), Some("/x"));
     assert_eq!(settings.timeout_ms, Some(2000));
     assert_eq!(
-        settings.ignored,
+        problems,
         [
-            ("onReady".to_owned(), "is not a setting"),
-            ("self".to_owned(), "is not a setting")
+            "fasttrack: mount() options: `onReady` is not a setting; ignored.",
+            "fasttrack: mount() options: `self` is not a setting; ignored.",
         ]
     );
+}
+
+#[wasm_bindgen_test]
+async fn a_host_page_outside_base_shows_the_guide_with_links_under_base() {
+    let (root, handle) = mount_at("/portal/", embedded("/portal/help"));
+    settle().await;
+    assert_eq!(texts(&root, "h1"), ["The FastTrack process"]);
+    let links = root
+        .query_selector_all(".ft-languages a, .ft-nav a, .ft-toc a")
+        .unwrap();
+    assert!(links.length() > 5);
+    for i in 0..links.length() {
+        let href = links
+            .item(i)
+            .unwrap()
+            .unchecked_into::<web_sys::Element>()
+            .get_attribute("href")
+            .unwrap();
+        assert!(href.starts_with("/portal/help/"), "{href}");
+    }
+    assert_eq!(
+        texts(&root, ".ft-nav a"),
+        ["The FastTrack process", "Request assistance"]
+    );
+    let nav: web_sys::Element = element(&root, ".ft-nav a[href='/portal/help/en/request']");
+    assert_eq!(nav.get_attribute("aria-current"), None);
+    // The host's own address is left alone.
+    assert_eq!(
+        web_sys::window().unwrap().location().pathname().unwrap(),
+        "/portal/"
+    );
+    drop(handle);
+    root.remove();
+}
+
+// The browser's Intl words numbers, plural forms and dates for each locale.
+
+#[wasm_bindgen_test]
+fn numbers_and_plural_categories_follow_each_locale() {
+    use fasttrack_onboarding::i18n::{Number, Plural};
+    let n = |tag, n| Number::new(tag, n);
+    assert_eq!(n("en", 2000).to_string(), "2,000");
+    assert_eq!(n("pt-BR", 2000).to_string(), "2.000");
+    assert_eq!(n("fr-FR", 2000).to_string(), "2\u{202f}000");
+    assert_eq!(n("en", 1).plural, Plural::One);
+    assert_eq!(n("en", 0).plural, Plural::Other);
+    // Portuguese and French count 0 with 1.
+    assert_eq!(n("pt-BR", 0).plural, Plural::One);
+    assert_eq!(n("fr-FR", 0).plural, Plural::One);
+    assert_eq!(n("fr-FR", 2).plural, Plural::Other);
+}
+
+#[wasm_bindgen_test]
+fn dates_read_naturally_in_each_language() {
+    use fasttrack_onboarding::i18n::format_date;
+    assert_eq!(format_date("en-GB", 2018, 9, 4), "4 September 2018");
+    assert_eq!(format_date("pt-BR", 2018, 9, 4), "4 de setembro de 2018");
+    assert_eq!(format_date("fr-FR", 2018, 9, 4), "4 septembre 2018");
+    assert_eq!(format_date("en-GB", 2020, 12, 31), "31 December 2020");
+}
+
+// The wizard's controls, mounted as a reader meets them.
+
+/// Stores answers as a reader who got as far as `page` would have left them.
+fn seed_draft(draft: &str, page: &str) {
+    let now = js_sys::Date::now();
+    let envelope = format!(r#"{{"version":1,"saved_at":{now},"page":"{page}","draft":{draft}}}"#);
+    web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .set_item("fasttrack:request-draft", &envelope)
+        .unwrap();
+}
+
+fn clear_drafts() {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.clear().unwrap();
+}
+
+fn element<T: JsCast>(root: &web_sys::HtmlElement, selector: &str) -> T {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .unchecked_into()
+}
+
+const SERVICES_DONE: &str = r#"{"requester_kind":"customer","products":["exchange-online"],"deployment_date":"2099-01-01"}"#;
+
+#[wasm_bindgen_test]
+async fn the_products_question_is_a_checkbox_group_wired_to_its_hint_and_error() {
+    clear_drafts();
+    seed_draft(r#"{"requester_kind":"customer"}"#, "services");
+    let (root, handle) = mount_at("/en/request/services", embedded(""));
+    settle().await;
+    let first: web_sys::HtmlInputElement = element(&root, "input#products");
+    assert_eq!(first.type_(), "checkbox");
+    assert_eq!(texts(&root, "input[name=products]").len(), 22);
+    element::<web_sys::HtmlElement>(&root, "button[type=submit]").click();
+    settle().await;
+    assert_eq!(
+        texts(&root, ".ft-error-summary a"),
+        [
+            "Select at least one product",
+            "Enter the planned deployment date"
+        ]
+    );
+    let fieldset: web_sys::Element = element(&root, "fieldset[aria-describedby]");
+    assert_eq!(
+        fieldset.get_attribute("aria-describedby").as_deref(),
+        Some("products-hint products-error")
+    );
+    assert!(texts(&root, "#products-error")[0].ends_with("Select at least one product"));
+    // Ticking a box answers the question: the draft keeps it.
+    first.click();
+    settle().await;
+    let saved = web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .get_item("fasttrack:request-draft")
+        .unwrap()
+        .unwrap();
+    assert!(
+        saved.contains(r#""products":["azure-ad-premium"]"#),
+        "{saved}"
+    );
+    drop(handle);
+    root.remove();
+    clear_drafts();
+}
+
+/// Types `text` into the comments box and reads the count under it.
+async fn count_after_typing(root: &web_sys::HtmlElement, text: &str) -> String {
+    let comments: web_sys::HtmlTextAreaElement = element(root, "textarea#comments");
+    comments.set_value(text);
+    comments
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    settle().await;
+    texts(root, "#comments-count").join("")
+}
+
+#[wasm_bindgen_test]
+async fn the_character_count_uses_each_languages_plural_forms_and_numbers() {
+    let cases: [(&str, &[(usize, &str)]); 3] = [
+        (
+            "en",
+            &[
+                (0, "You have 2,000 characters remaining"),
+                (1999, "You have 1 character remaining"),
+                (1998, "You have 2 characters remaining"),
+                (2001, "You have 1 character too many"),
+                (2002, "You have 2 characters too many"),
+            ],
+        ),
+        (
+            "pt-BR",
+            &[
+                (0, "Restam 2.000 caracteres"),
+                (1999, "Resta 1 caractere"),
+                (2000, "Resta 0 caractere"),
+                (1998, "Restam 2 caracteres"),
+                (2001, "Você tem 1 caractere a mais"),
+            ],
+        ),
+        (
+            "fr-FR",
+            &[
+                (0, "Il vous reste 2\u{202f}000 caractères"),
+                (1999, "Il vous reste 1 caractère"),
+                (2000, "Il vous reste 0 caractère"),
+                (1998, "Il vous reste 2 caractères"),
+                (2002, "Vous avez 2 caractères en trop"),
+            ],
+        ),
+    ];
+    for (tag, expected) in cases {
+        clear_drafts();
+        seed_draft(SERVICES_DONE, "organisation");
+        let (root, handle) = mount_at(&format!("/{tag}/request/organisation"), embedded(""));
+        settle().await;
+        for (length, words) in expected {
+            assert_eq!(
+                count_after_typing(&root, &"x".repeat(*length)).await,
+                *words,
+                "{tag} {length}"
+            );
+        }
+        drop(handle);
+        root.remove();
+    }
+    clear_drafts();
+}
+
+#[wasm_bindgen_test]
+async fn radio_options_are_worded_by_their_value_not_their_position() {
+    clear_drafts();
+    let (root, handle) = mount_at("/fr-FR/request/about", embedded(""));
+    settle().await;
+    let label_of = |value: &str| {
+        let input: web_sys::Element =
+            element(&root, &format!("input[name=requester-kind][value={value}]"));
+        let id = input.id();
+        texts(&root, &format!("label[for='{id}']")).join("")
+    };
+    assert!(
+        label_of("partner").contains("partenaire"),
+        "{}",
+        label_of("partner")
+    );
+    assert!(
+        !label_of("customer").contains("partenaire"),
+        "{}",
+        label_of("customer")
+    );
+    drop(handle);
+    root.remove();
 }

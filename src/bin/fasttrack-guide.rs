@@ -2,5 +2,5 @@
 //! `main.rs`, in a separate binary so its wasm has its own name.
 
 fn main() {
-    fasttrack_onboarding::boot::start();
+    fasttrack_onboarding::host::boot::start();
 }

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 /// Services onboarded after Exchange Online, SharePoint Online and OneDrive for Business.
 /// Product names stay in English, as Microsoft publishes them.
-fn later_services(edition: DiagramEdition, formerly: &'static str) -> [String; 8] {
+fn later_services(edition: DiagramEdition, formerly: fn(&str) -> String) -> [String; 8] {
     let apps = match edition {
         DiagramEdition::Microsoft365Apps => "Microsoft 365 Apps",
         DiagramEdition::Office365ProPlus => "Office 365 ProPlus",
@@ -16,10 +16,7 @@ fn later_services(edition: DiagramEdition, formerly: &'static str) -> [String; 8
     [
         apps.to_owned(),
         "Microsoft Teams".to_owned(),
-        format!(
-            "Defender for Office 365 {}",
-            crate::i18n::fill(formerly, &[("name", "Office 365 ATP")])
-        ),
+        format!("Defender for Office 365 {}", formerly("Office 365 ATP")),
         "Outlook for iOS and Android".to_owned(),
         "Power BI".to_owned(),
         "Project Online".to_owned(),

@@ -1,9 +1,9 @@
 //! When this locale's text was last updated, whether a newer text exists in other languages,
 //! and whether the text is our own translation.
 
-use crate::config::Config;
-use crate::i18n::fill;
+use crate::host::Config;
 use crate::locale::Locale;
+use crate::shell::Address;
 use leptos::prelude::*;
 
 #[component]
@@ -14,14 +14,11 @@ pub fn Freshness(locale: Locale) -> impl IntoView {
     let updated = locale.format_date(guide.front_matter.updated);
     let newer = locale.newer_versions();
     let older_notice = newer.first().map(|newest| {
-        let text = fill(
-            ui.older_notice,
-            &[("date", &updated), ("newest", &locale.format_date(newest.updated()))],
-        );
+        let text = (ui.older_notice)(&updated, &locale.format_date(newest.updated()));
         let links = newer
             .iter()
             .map(|l| {
-                let href = config.href(&format!("/{}/", l.tag()));
+                let href = Address::guide(*l).href(&config.base);
                 view! { <li><a href=href hreflang=l.tag() lang=l.tag()>{l.ui().language_name}</a></li> }
             })
             .collect_view();
@@ -35,11 +32,11 @@ pub fn Freshness(locale: Locale) -> impl IntoView {
     });
     let translation = guide.front_matter.translated_from.map(|source| {
         let language = Locale::from_tag(source).map_or(source, |l| l.ui().language_name);
-        view! { <p class="ft-meta">{fill(ui.translation_notice, &[("language", language)])}</p> }
+        view! { <p class="ft-meta">{(ui.translation_notice)(language)}</p> }
     });
     view! {
         <p class="ft-meta">
-            <time datetime=iso_date(locale)>{fill(ui.last_updated, &[("date", &updated)])}</time>
+            <time datetime=iso_date(locale)>{(ui.last_updated)(&updated)}</time>
         </p>
         {translation}
         {older_notice}

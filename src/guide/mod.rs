@@ -2,10 +2,11 @@
 
 mod diagram;
 mod freshness;
+mod inline;
 mod page;
 mod render;
 mod roles_table;
 mod toc;
 
+pub use inline::external_link;
 pub use page::GuidePage;
-pub use render::external_link;

@@ -2,10 +2,11 @@
 //! attribution line.
 
 use crate::browser;
-use crate::config::Config;
 use crate::guide::freshness::Freshness;
-use crate::guide::render::{external_link, render_block, render_inlines, RenderContext};
+use crate::guide::inline::{external_link, render_inlines, RenderContext};
+use crate::guide::render::render_block;
 use crate::guide::toc::TableOfContents;
+use crate::host::Config;
 use crate::locale::Locale;
 use crate::shell::CurrentLocale;
 use fasttrack_content::model::{Guide, Section};
@@ -41,7 +42,7 @@ pub fn GuidePage() -> impl IntoView {
     move || {
         let cx = RenderContext {
             locale: locale.get(),
-            config: config.clone(),
+            base: config.base.clone(),
         };
         view! { <GuideArticle cx /> }
     }

@@ -2,7 +2,7 @@
 //! each responsibility as a list item so screen readers count them. The explicit roles keep
 //! the table's semantics when narrow screens restyle it as stacked blocks.
 
-use crate::guide::render::{render_inlines, RenderContext};
+use crate::guide::inline::{render_inlines, RenderContext};
 use fasttrack_content::model;
 use leptos::prelude::*;
 

@@ -1,7 +1,8 @@
 //! "On this page": links to each section of the guide.
 
-use crate::config::Config;
+use crate::host::Config;
 use crate::locale::Locale;
+use crate::shell::Address;
 use leptos::prelude::*;
 
 #[component]
@@ -18,7 +19,7 @@ pub fn TableOfContents(locale: Locale) -> impl IntoView {
                     .iter()
                     .map(|s| {
                         let label = ui.sections.get(s.id).unwrap_or(s.id);
-                        let href = config.href(&format!("/{}/#{}", locale.tag(), s.id));
+                        let href = Address::guide_section(locale, s.id).href(&config.base);
                         view! { <li><a href=href>{label}</a></li> }
                     })
                     .collect_view()}

@@ -1,32 +1,13 @@
 //! UI strings, one file per locale. Each file fills the same [`Ui`] struct, so a missing or
-//! misspelled key is a compile error, not a blank label at run time.
-//!
-//! Templates hold `{name}` placeholders that [`fill`] replaces.
+//! misspelled key is a compile error, not a blank label at run time. A string with parts that
+//! vary is a function of them (`step_of: |n, total| format!("Step {n} of {total}")`): the
+//! compiler checks every locale's arguments, and a count chooses its words by the locale's
+//! plural rules ([`Number::plural`]). Numbers and dates are formatted by the browser's `Intl`.
 
+mod intl;
 mod text;
 #[cfg(feature = "wizard")]
 mod wizard_text;
 
+pub use intl::{format_date, Number, Plural};
 pub use text::*;
-
-/// Replaces each `{name}` in `template` with its value.
-pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = template.to_owned();
-    for (name, value) in values {
-        out = out.replace(&format!("{{{name}}}"), value);
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::fill;
-
-    #[test]
-    fn fill_replaces_every_placeholder_and_leaves_others() {
-        assert_eq!(
-            fill("{a} and {b}, {a}; {c}", &[("a", "x"), ("b", "y")]),
-            "x and y, x; {c}"
-        );
-    }
-}

@@ -7,6 +7,9 @@ pub use super::wizard_text::*;
 pub struct Ui {
     /// The language's own name, as the switcher shows it ("Français").
     pub language_name: &'static str,
+    /// The locale the browser's `Intl` writes numbers and dates in ("en-GB": our English is
+    /// British English).
+    pub intl: &'static str,
     pub app_name: &'static str,
     pub skip_to_content: &'static str,
     pub language_nav_label: &'static str,
@@ -15,20 +18,16 @@ pub struct Ui {
     pub nav_request: &'static str,
     pub toc_heading: &'static str,
     pub sections: SectionLabels,
-    /// "{date}" is replaced by the formatted `ms.date`.
-    pub last_updated: &'static str,
-    /// Shown on a locale whose text is older than the newest: "{date}" and "{newest}".
-    pub older_notice: &'static str,
+    /// The date the locale's text was last updated, in the locale's words.
+    pub last_updated: fn(date: &str) -> String,
+    /// Shown on a locale whose text is older than the newest.
+    pub older_notice: fn(date: &str, newest: &str) -> String,
     pub older_notice_links: &'static str,
-    /// Shown on our own translations: "{language}" is the source's language.
-    pub translation_notice: &'static str,
+    /// Shown on our own translations: `language` is the source's language.
+    pub translation_notice: fn(language: &str) -> String,
     pub attribution: &'static str,
     pub license_name: &'static str,
     pub opens_in_new_tab: &'static str,
-    /// January to December.
-    pub months: [&'static str; 12],
-    /// "{day}", "{month}", "{year}".
-    pub date_format: &'static str,
     pub callouts: CalloutLabels,
     pub diagram: DiagramText,
     pub not_found: NotFoundText,
@@ -83,16 +82,16 @@ pub struct DiagramText {
     pub first_wave: &'static str,
     pub data_migration: &'static str,
     pub then: &'static str,
-    /// "{name}" is the product's former name.
-    pub formerly: &'static str,
+    /// `name` is the product's former name.
+    pub formerly: fn(name: &str) -> String,
     pub user_adoption: &'static str,
     pub footnote: &'static str,
 }
 
 pub struct NotFoundText {
     pub title: &'static str,
-    /// "{tag}" is what the address asked for.
-    pub unknown_language: &'static str,
+    /// `tag` is what the address asked for.
+    pub unknown_language: fn(tag: &str) -> String,
     pub missing_page: &'static str,
     pub choose: &'static str,
 }

@@ -1,6 +1,7 @@
 //! The shape of the request wizard's strings.
 
-use fasttrack_model::Field;
+use super::Number;
+use fasttrack_model::{CustomerIdKind, FastTrackLanguage, Field, RequesterKind, Step};
 
 pub struct WizardText {
     pub title: &'static str,
@@ -12,8 +13,7 @@ pub struct WizardText {
     pub start_button: &'static str,
     pub resume_button: &'static str,
     pub resume_note: &'static str,
-    /// "{n}" and "{total}".
-    pub step_of: &'static str,
+    pub step_of: fn(n: &Number, total: &Number) -> String,
     pub back: &'static str,
     pub continue_button: &'static str,
     /// Prefixed to the page title when the page shows errors.
@@ -31,24 +31,22 @@ pub struct WizardText {
     pub draft_saved: &'static str,
     pub draft_unavailable: &'static str,
     pub draft_discarded: &'static str,
-    /// "{count}" characters remaining / too many.
-    pub characters_left: &'static str,
-    pub characters_over: &'static str,
-    /// Groups thousands in numbers the messages show ("2,000", "2.000", "2 000").
-    pub thousands_separator: &'static str,
+    /// Characters remaining / too many (the locale's plural forms).
+    pub characters_left: fn(count: &Number) -> String,
+    pub characters_over: fn(count: &Number) -> String,
     pub steps: StepTitles,
     pub check_title: &'static str,
     pub check_intro: &'static str,
     pub submit: &'static str,
     pub fields: FieldTexts,
-    pub requester_kinds: [Choice; 2],
-    pub customer_id_kinds: [Choice; 3],
-    pub yes_no: [&'static str; 2],
+    pub requester_kinds: RequesterKinds,
+    pub customer_id_kinds: CustomerIdKinds,
+    /// "Is the primary contact / business sponsor the same as the requester?"
+    pub same_person: SamePerson,
     pub data_migration: Choice,
     pub user_adoption: Choice,
     pub options_heading: &'static str,
-    /// In `FastTrackLanguage::ALL` order.
-    pub languages: [&'static str; 12],
+    pub languages: LanguageNames,
     pub select_placeholder: &'static str,
     pub yes: &'static str,
     pub no: &'static str,
@@ -59,8 +57,8 @@ pub struct WizardText {
 /// Sending the request, its failures, and the confirmation.
 pub struct SendingText {
     pub sending: &'static str,
-    /// "{n}" and "{total}".
-    pub retrying: &'static str,
+    /// Attempt `n` of `total`.
+    pub retrying: fn(n: &Number, total: &Number) -> String,
     pub try_again: &'static str,
     pub failure_title: &'static str,
     pub answers_kept: &'static str,
@@ -73,8 +71,8 @@ pub struct SendingText {
     pub too_large: &'static str,
     pub conflict: &'static str,
     pub refused: &'static str,
-    /// "{status}".
-    pub unexpected: &'static str,
+    /// `status`: the HTTP status the backend answered.
+    pub unexpected: fn(status: u16) -> String,
     pub confirmation_title: &'static str,
     pub reference_label: &'static str,
     pub next_heading: &'static str,
@@ -91,13 +89,101 @@ pub struct Choice {
     pub hint: &'static str,
 }
 
-/// Question headings (each step's `<h1>`) and their short names for the review's sections.
+/// A question page's heading (its `<h1>`) and its short name for the review's section.
+pub struct StepTitle {
+    pub question: &'static str,
+    pub section: &'static str,
+}
+
 pub struct StepTitles {
-    pub about: (&'static str, &'static str),
-    pub services: (&'static str, &'static str),
-    pub organisation: (&'static str, &'static str),
-    pub requester: (&'static str, &'static str),
-    pub contacts: (&'static str, &'static str),
+    pub about: StepTitle,
+    pub services: StepTitle,
+    pub organisation: StepTitle,
+    pub requester: StepTitle,
+    pub contacts: StepTitle,
+}
+
+impl StepTitles {
+    pub fn get(&self, step: Step) -> &StepTitle {
+        match step {
+            Step::About => &self.about,
+            Step::Services => &self.services,
+            Step::Organisation => &self.organisation,
+            Step::Requester => &self.requester,
+            Step::Contacts => &self.contacts,
+        }
+    }
+}
+
+pub struct RequesterKinds {
+    pub customer: Choice,
+    pub partner: Choice,
+}
+
+impl RequesterKinds {
+    pub fn get(&self, kind: RequesterKind) -> &Choice {
+        match kind {
+            RequesterKind::Customer => &self.customer,
+            RequesterKind::Partner => &self.partner,
+        }
+    }
+}
+
+pub struct CustomerIdKinds {
+    pub name: Choice,
+    pub domain: Choice,
+    pub tpid: Choice,
+}
+
+impl CustomerIdKinds {
+    pub fn get(&self, kind: CustomerIdKind) -> &Choice {
+        match kind {
+            CustomerIdKind::Name => &self.name,
+            CustomerIdKind::Domain => &self.domain,
+            CustomerIdKind::Tpid => &self.tpid,
+        }
+    }
+}
+
+pub struct SamePerson {
+    pub yes: &'static str,
+    pub no: &'static str,
+}
+
+/// The FastTrack Center's languages, named in the reader's language.
+pub struct LanguageNames {
+    pub chinese_traditional: &'static str,
+    pub chinese_simplified: &'static str,
+    pub english: &'static str,
+    pub french: &'static str,
+    pub german: &'static str,
+    pub italian: &'static str,
+    pub japanese: &'static str,
+    pub korean: &'static str,
+    pub portuguese_brazil: &'static str,
+    pub spanish: &'static str,
+    pub thai: &'static str,
+    pub vietnamese: &'static str,
+}
+
+impl LanguageNames {
+    pub fn get(&self, language: FastTrackLanguage) -> &'static str {
+        use FastTrackLanguage as L;
+        match language {
+            L::ChineseTraditional => self.chinese_traditional,
+            L::ChineseSimplified => self.chinese_simplified,
+            L::English => self.english,
+            L::French => self.french,
+            L::German => self.german,
+            L::Italian => self.italian,
+            L::Japanese => self.japanese,
+            L::Korean => self.korean,
+            L::PortugueseBrazil => self.portuguese_brazil,
+            L::Spanish => self.spanish,
+            L::Thai => self.thai,
+            L::Vietnamese => self.vietnamese,
+        }
+    }
 }
 
 /// A field's label, hint, and the words its error messages use.
@@ -167,21 +253,22 @@ impl FieldTexts {
     }
 }
 
-/// Message templates: "{what}", "{subject}" and "{max}" are filled in per field.
+/// Error messages, each a function of the field's words: `what` ("a project name"),
+/// `subject` ("Project name") and `max`, the field's limit.
 pub struct ErrorText {
-    pub enter: &'static str,
-    pub select: &'static str,
-    pub too_long: &'static str,
-    pub control_characters: &'static str,
-    pub unknown_choice: &'static str,
-    pub invalid_email: &'static str,
-    pub invalid_phone: &'static str,
-    pub invalid_domain: &'static str,
-    pub invalid_tpid: &'static str,
-    pub invalid_date: &'static str,
-    pub date_not_in_future: &'static str,
-    pub not_a_whole_number: &'static str,
-    pub too_many_licences: &'static str,
+    pub enter: fn(what: &str) -> String,
+    pub select: fn(what: &str) -> String,
+    pub too_long: fn(subject: &str, max: &Number) -> String,
+    pub control_characters: fn(subject: &str) -> String,
+    pub unknown_choice: fn(what: &str) -> String,
+    pub invalid_email: fn(what: &str) -> String,
+    pub invalid_phone: fn(what: &str) -> String,
+    pub invalid_domain: fn(what: &str) -> String,
+    pub invalid_tpid: fn(subject: &str) -> String,
+    pub invalid_date: fn(subject: &str) -> String,
+    pub date_not_in_future: fn(subject: &str) -> String,
+    pub not_a_whole_number: fn(subject: &str) -> String,
+    pub too_many_licences: fn(subject: &str, max: &Number) -> String,
     pub below_fasttrack_minimum: &'static str,
     pub below_migration_minimum: &'static str,
 }

@@ -1,7 +1,7 @@
 //! The browser side of sending: one `fetch` per attempt with a timeout, retried as
 //! [`classify`] decides. Everything a server or the network does ends in an [`Outcome`].
 
-use crate::config::{Config, Credentials};
+use crate::host::{Config, Credentials};
 use crate::request::submit::{classify, Attempt, Next, Outcome};
 use gloo_net::http::Request;
 use wasm_bindgen::closure::Closure;

@@ -1,38 +1,31 @@
 //! `/LOCALE/request/confirmation`: the reference, what happens next, a way to keep a record,
 //! and ways on. Survives a reload (the reference is kept in storage).
 
-use crate::config::Config;
+use crate::request::arrival::{tell_host, title_effect, CONFIRMATION};
 use crate::request::context::WizardContext;
 use crate::request::controls::focus_later;
-use crate::request::page::{first_step_path, title_effect};
-use crate::request::start::start_path;
+use crate::shell::{Address, Place};
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
-use leptos_router::NavigateOptions;
-
-pub const CONFIRMATION: &str = "confirmation";
 
 #[component]
 pub fn Confirmation() -> impl IntoView {
     let cx = expect_context::<WizardContext>();
-    let config = expect_context::<Config>();
+    let place = Place::current();
+    let locale = cx.locale.get_untracked();
     let Some(reference) = cx.state.confirmation.get_untracked() else {
-        let path = start_path(cx.locale.get_untracked().tag());
-        return view! { <Redirect path options=NavigateOptions { replace: true, ..Default::default() } /> }.into_any();
+        place.replace(&Address::WizardStart { locale });
+        return ().into_any();
     };
     title_effect(cx, |t| t.sending.confirmation_title, || false);
-    crate::request::page::announce_page(cx, CONFIRMATION, None);
+    tell_host(cx, CONFIRMATION, None);
     crate::shell::Announcer::say(format!(
         "{}: {reference}",
         cx.text_untracked().sending.confirmation_title
     ));
     focus_later("ft-step-heading");
     let s = move || &cx.text().sending;
-    let guide_href = {
-        let config = config.clone();
-        move || config.href(&format!("/{}/", cx.locale.get().tag()))
-    };
-    let new_href = move || config.href(&first_step_path(cx.locale.get().tag()));
+    let guide_href = place.href(&Address::guide(locale));
+    let new_href = place.href(&Address::first_step(locale));
     view! {
         <div class="ft-wizard">
             <div class="ft-panel">

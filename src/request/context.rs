@@ -5,13 +5,25 @@ use crate::i18n::{FieldText, WizardText};
 use crate::locale::Locale;
 use crate::request::messages::message;
 use crate::request::state::WizardState;
+use crate::shell::CurrentLocale;
 use fasttrack_model::{Draft, Field, FieldError};
 use leptos::prelude::*;
 
 #[derive(Clone, Copy)]
 pub struct WizardContext {
     pub state: WizardState,
-    pub locale: Memo<Locale>,
+    pub locale: Signal<Locale>,
+}
+
+/// Puts the wizard's context in place for the page below.
+pub fn provide_wizard_context() -> WizardContext {
+    let CurrentLocale(locale) = expect_context::<CurrentLocale>();
+    let cx = WizardContext {
+        state: expect_context::<WizardState>(),
+        locale,
+    };
+    provide_context(cx);
+    cx
 }
 
 impl WizardContext {
@@ -41,8 +53,8 @@ impl WizardContext {
     }
 
     pub fn message(&self, error: FieldError) -> String {
-        let text = self.text();
-        self.state.draft.with(|d| message(text, error, d))
+        let locale = self.locale.get();
+        self.state.draft.with(|d| message(locale, error, d))
     }
 }
 

@@ -171,13 +171,12 @@ pub fn TextArea(
     let count = move || {
         let used = draft.with(|d| (lens.get)(d).trim().chars().count());
         let text = cx.text();
-        let (template, n) = if used <= max {
-            (text.characters_left, max - used)
+        let locale = cx.locale.get();
+        if used <= max {
+            (text.characters_left)(&locale.number(max - used))
         } else {
-            (text.characters_over, used - max)
-        };
-        let n = crate::request::messages::group_thousands(n, text.thousands_separator);
-        crate::i18n::fill(template, &[("count", &n)])
+            (text.characters_over)(&locale.number(used - max))
+        }
     };
     view! {
         <LabelledField field optional>
@@ -288,6 +287,69 @@ pub fn RadioGroup(
                             })
                             .collect_view()
                     }}
+                </div>
+            </fieldset>
+        </div>
+    }
+}
+
+/// One checkbox of a [`CheckboxGroup`]: the value it stands for and its words.
+#[derive(Clone)]
+pub struct CheckboxOption {
+    pub value: &'static str,
+    pub label: &'static str,
+}
+
+/// A question answered by ticking any number of boxes (a fieldset with the field's legend,
+/// hint and error). The first box carries the field's id, so error links land on it.
+#[component]
+pub fn CheckboxGroup(
+    field: Field,
+    options: Vec<CheckboxOption>,
+    /// Whether `value` is ticked in the draft.
+    is_checked: fn(&fasttrack_model::Draft, &str) -> bool,
+    /// Ticks or unticks `value` in the draft.
+    set: fn(&mut fasttrack_model::Draft, &str, bool),
+    #[prop(optional)] columns: bool,
+) -> impl IntoView {
+    let cx = expect_context::<WizardContext>();
+    let draft = cx.state.draft;
+    let boxes = options
+        .into_iter()
+        .enumerate()
+        .map(|(i, option)| {
+            let id = if i == 0 {
+                field.id().to_owned()
+            } else {
+                format!("{}-{}", field.id(), option.value)
+            };
+            let value = option.value;
+            view! {
+                <div class="ft-checkbox">
+                    <input
+                        class="ft-checkbox__input"
+                        type="checkbox"
+                        id=id.clone()
+                        name=field.id()
+                        value=value
+                        prop:checked=move || draft.with(|d| is_checked(d, value))
+                        on:change=move |ev| {
+                            let checked = event_target::<web_sys::HtmlInputElement>(&ev).checked();
+                            draft.update(|d| set(d, value, checked));
+                        }
+                    />
+                    <label class="ft-checkbox__label" for=id>{option.label}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class=error_class(cx, field)>
+            <fieldset class="ft-fieldset" aria-describedby=described_by(cx, field, None)>
+                <legend class="ft-legend">{move || cx.words(field).label}</legend>
+                <HintAndError field />
+                <div class=if columns { "ft-checkboxes ft-checkboxes--columns" } else { "ft-checkboxes" }>
+                    {boxes}
                 </div>
             </fieldset>
         </div>

@@ -1,7 +1,7 @@
 //! Keeps the wizard's answers in browser storage as the reader types, so a reload, a closed
 //! tab or a language switch loses nothing. The stored form is versioned and expires.
 
-use crate::config::DraftStorage;
+use crate::host::DraftStorage;
 use fasttrack_model::Draft;
 use serde::{Deserialize, Serialize};
 

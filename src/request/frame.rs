@@ -2,11 +2,9 @@
 
 use crate::request::context::WizardContext;
 use crate::request::controls::focus_later;
-use crate::request::page::first_step_path;
 use crate::request::state::DraftStatus;
+use crate::shell::{Address, Place};
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 
 #[component]
 pub fn DraftNotice() -> impl IntoView {
@@ -29,7 +27,7 @@ pub fn DraftNotice() -> impl IntoView {
 #[component]
 pub fn StartAgain() -> impl IntoView {
     let cx = expect_context::<WizardContext>();
-    let navigate = use_navigate();
+    let place = Place::current();
     let confirming = RwSignal::new(false);
     let ask = move |_| {
         confirming.set(true);
@@ -42,8 +40,7 @@ pub fn StartAgain() -> impl IntoView {
     let confirm = move |_| {
         cx.state.clear();
         confirming.set(false);
-        let tag = cx.locale.get_untracked().tag();
-        navigate(&first_step_path(tag), NavigateOptions::default());
+        place.go(&Address::first_step(cx.locale.get_untracked()));
     };
     view! {
         <div class="ft-start-again">
@@ -58,7 +55,7 @@ pub fn StartAgain() -> impl IntoView {
                 <div class="ft-confirm" role="group" aria-labelledby="ft-start-again-warning">
                     <p id="ft-start-again-warning" tabindex="-1">{move || cx.text().start_again_warning}</p>
                     <div class="ft-button-group">
-                        <button type="button" class="ft-button ft-button--warning" on:click=confirm.clone()>
+                        <button type="button" class="ft-button ft-button--warning" on:click=confirm>
                             {move || cx.text().start_again_confirm}
                         </button>
                         <button type="button" class="ft-button ft-button--secondary" on:click=cancel>

@@ -1,6 +1,17 @@
-//! "Request assistance for Microsoft 365": a start page, five question pages, a review.
-//! The rules live in the `fasttrack-model` crate; this module only asks and shows.
+//! "Request assistance for Microsoft 365": a start page, five question pages, a review and a
+//! confirmation. The rules live in the `fasttrack-model` crate; this module only asks and shows.
+//!
+//! - [`page`](WizardPage): which page an address draws (a pure dispatcher)
+//! - `start`, `question`, `check`, `confirmation`: the pages; `arrival`: what each does on
+//!   arrival (title, host event, announcement); `frame`: what stands under each
+//! - `steps`, `controls`, `error_summary`: the questions' fields and the form kit
+//! - `review_rows`: what the review lists (pure); `messages`, `names`: answers and errors in
+//!   the reader's words
+//! - `use_submission`: the send, owned by the wizard; `client` (the browser's `fetch`) and
+//!   `submit` (what each answer means, pure)
+//! - `state`, `context`, `draft_store`: the answers, saved as they change
 
+mod arrival;
 mod check;
 mod client;
 mod confirmation;
@@ -12,11 +23,14 @@ mod frame;
 mod messages;
 mod names;
 mod page;
+mod question;
+mod review_rows;
 mod start;
 mod state;
 mod steps;
 mod submit;
+mod use_submission;
 
-pub use page::RequestPage;
-pub use start::RequestStart;
+pub use page::WizardPage;
 pub use state::WizardState;
+pub use use_submission::provide_submission;

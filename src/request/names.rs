@@ -1,8 +1,8 @@
 //! Display names for the answers that are codes: regions (worded by the browser's `Intl`, so
-//! no table of 249 names per language ships), FastTrack languages and products.
+//! no table of 249 names per language ships) and FastTrack languages.
 
 use crate::locale::Locale;
-use fasttrack_model::{FastTrackLanguage, Product, REGIONS};
+use fasttrack_model::{FastTrackLanguage, REGIONS};
 use wasm_bindgen::JsCast;
 
 /// `BR` -> "Brazil" / "Brasil" / "Brésil"; the code itself where `Intl` cannot name it.
@@ -57,24 +57,10 @@ pub fn region_options(locale: Locale) -> Vec<(String, String)> {
     options
 }
 
-pub fn language_name(locale: Locale, language: FastTrackLanguage) -> &'static str {
+pub fn language_options(locale: Locale) -> Vec<(String, String)> {
     let names = &locale.ui().wizard.languages;
     FastTrackLanguage::ALL
         .iter()
-        .position(|l| *l == language)
-        .and_then(|i| names.get(i))
-        .copied()
-        .unwrap_or_else(|| language.english_name())
-}
-
-pub fn language_options(locale: Locale) -> Vec<(String, String)> {
-    FastTrackLanguage::ALL
-        .iter()
-        .map(|l| (l.code().to_owned(), language_name(locale, *l).to_owned()))
+        .map(|&l| (l.code().to_owned(), names.get(l).to_owned()))
         .collect()
-}
-
-/// Product names are Microsoft's and are not translated.
-pub fn product_name(product: Product) -> &'static str {
-    product.english_name()
 }

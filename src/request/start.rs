@@ -1,44 +1,38 @@
 //! `/LOCALE/request`: what the request needs, who is eligible, and the way in (or back in).
 
-use crate::config::Config;
+use crate::request::arrival::{tell_host, title_effect, START};
 use crate::request::context::WizardContext;
 use crate::request::frame::{DraftNotice, StartAgain};
-use crate::request::page::{
-    first_step_path, provide_wizard_context, title_effect, wizard_path, CHECK,
-};
-use crate::request::state::{first_incomplete, today};
+use crate::shell::{Address, Place};
 use fasttrack_model::Step;
 use leptos::prelude::*;
 
-/// `/LOCALE/request`.
-pub fn start_path(locale_tag: &str) -> String {
-    format!("/{locale_tag}/request")
+/// Where "Continue your request" leads: the page the reader was last on, unless a question
+/// before it still needs an answer; the review once every answer is valid.
+fn resume_at(last_page: Option<Step>, first_incomplete: Option<Step>) -> Option<Step> {
+    match (first_incomplete, last_page) {
+        (Some(first), Some(last)) if last <= first => Some(last),
+        (Some(first), _) => Some(first),
+        (None, _) => None,
+    }
 }
 
 #[component]
 pub fn RequestStart() -> impl IntoView {
-    let cx: WizardContext = provide_wizard_context();
-    let config = expect_context::<Config>();
+    let cx = expect_context::<WizardContext>();
+    let place = Place::current();
     title_effect(cx, |t| t.title, || false);
-    crate::request::page::announce_page(cx, "start", None);
-    let resume_href = {
-        let config = config.clone();
-        move || {
-            let tag = cx.locale.get().tag();
-            let page = cx.state.page.get();
-            let first = cx.state.draft.with(|d| first_incomplete(d, today()));
-            let slug = match first {
-                Some(step) if Step::from_slug(&page).is_none_or(|p| p > step) => step.slug(),
-                Some(_) => Step::from_slug(&page).map_or(Step::About.slug(), Step::slug),
-                None => CHECK,
-            };
-            config.href(&wizard_path(tag, slug, false))
-        }
+    tell_host(cx, START, None);
+    let locale = cx.locale.get_untracked();
+    let resume_href = move || {
+        let last = cx.state.page.with(|p| Step::from_slug(p));
+        let to = match resume_at(last, cx.state.first_incomplete.get()) {
+            Some(step) => Address::step(locale, step),
+            None => Address::Check { locale },
+        };
+        place.href(&to)
     };
-    let start_href = {
-        let config = config.clone();
-        move || config.href(&first_step_path(cx.locale.get().tag()))
-    };
+    let start_href = place.href(&Address::first_step(locale));
     view! {
         <div class="ft-wizard">
             <h1 id="ft-step-heading" tabindex="-1">{move || cx.text().title}</h1>
@@ -55,10 +49,29 @@ pub fn RequestStart() -> impl IntoView {
                 }
             >
                 <p>{move || cx.text().resume_note}</p>
-                <a class="ft-button ft-button--start" href=resume_href.clone()>{move || cx.text().resume_button}</a>
+                <a class="ft-button ft-button--start" href=resume_href>{move || cx.text().resume_button}</a>
                 <StartAgain />
             </Show>
             <DraftNotice />
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resuming_returns_to_the_last_page_unless_an_earlier_question_needs_an_answer() {
+        assert_eq!(
+            resume_at(Some(Step::Services), Some(Step::Organisation)),
+            Some(Step::Services)
+        );
+        assert_eq!(
+            resume_at(Some(Step::Contacts), Some(Step::Services)),
+            Some(Step::Services)
+        );
+        assert_eq!(resume_at(None, Some(Step::About)), Some(Step::About));
+        assert_eq!(resume_at(Some(Step::Requester), None), None);
     }
 }

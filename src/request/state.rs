@@ -1,7 +1,7 @@
 //! The wizard's state for one mounted app: the answers (saved as they change), the errors a
 //! step page shows, and whether drafts can be kept.
 
-use crate::config::DraftStorage;
+use crate::host::DraftStorage;
 use crate::request::draft_store::{DraftStore, Pending, Restored};
 use fasttrack_model::{validate_step, Date, Draft, FieldError, Step};
 use leptos::prelude::*;
@@ -29,6 +29,8 @@ pub struct WizardState {
     pub submission: RwSignal<Option<Pending>>,
     /// The reference of the request just sent, for the confirmation page.
     pub confirmation: RwSignal<Option<String>>,
+    /// The first question whose answers are not all valid yet (`None`: ready for review).
+    pub first_incomplete: Memo<Option<Step>>,
     store: StoredValue<DraftStore, LocalStorage>,
 }
 
@@ -49,8 +51,10 @@ impl WizardState {
         } else {
             DraftStatus::NotKept
         };
+        let draft = RwSignal::new(draft);
         let state = WizardState {
-            draft: RwSignal::new(draft),
+            draft,
+            first_incomplete: Memo::new(move |_| draft.with(|d| first_incomplete(d, today()))),
             errors: RwSignal::new(None),
             page: RwSignal::new(page),
             status: RwSignal::new(status),
@@ -122,7 +126,7 @@ pub fn today() -> Date {
 }
 
 /// The first step whose answers are not all valid yet.
-pub fn first_incomplete(draft: &Draft, today: Date) -> Option<Step> {
+fn first_incomplete(draft: &Draft, today: Date) -> Option<Step> {
     Step::ALL
         .iter()
         .copied()

@@ -1,10 +1,15 @@
 //! The five question pages' fields. Each step shows only what earlier answers make relevant.
 
+use crate::i18n::Choice;
 use crate::request::context::{lens, WizardContext};
 use crate::request::controls::*;
-use crate::request::names::{language_options, product_name, region_options};
+use crate::request::names::{language_options, region_options};
 use crate::request::state::today;
 use fasttrack_model::{limits, CustomerIdKind, Field, Product, RequesterKind, Step, YES_NO};
+
+/// The two answers of "the same as the requester?", as the draft keeps them.
+const YES: &str = YES_NO[0];
+const NO: &str = YES_NO[1];
 use leptos::prelude::*;
 
 #[component]
@@ -22,27 +27,17 @@ pub fn StepFields(step: Step) -> impl IntoView {
 fn AboutFields() -> impl IntoView {
     let cx = expect_context::<WizardContext>();
     let kinds = Signal::derive(move || {
-        let t = cx.text();
+        let choices = &cx.text().requester_kinds;
         RequesterKind::ALL
             .iter()
-            .zip(&t.requester_kinds)
-            .map(|(k, c)| RadioOption {
-                value: k.code(),
-                label: c.label,
-                hint: c.hint,
-            })
+            .map(|&kind| radio(kind.code(), choices.get(kind)))
             .collect()
     });
     let id_kinds = Signal::derive(move || {
-        let t = cx.text();
+        let choices = &cx.text().customer_id_kinds;
         CustomerIdKind::ALL
             .iter()
-            .zip(&t.customer_id_kinds)
-            .map(|(k, c)| RadioOption {
-                value: k.code(),
-                label: c.label,
-                hint: c.hint,
-            })
+            .map(|&kind| radio(kind.code(), choices.get(kind)))
             .collect()
     });
     let is_partner = move || cx.state.draft.with(|d| d.is_partner());
@@ -64,50 +59,39 @@ fn AboutFields() -> impl IntoView {
     }
 }
 
+fn radio(value: &'static str, choice: &Choice) -> RadioOption {
+    RadioOption {
+        value,
+        label: choice.label,
+        hint: choice.hint,
+    }
+}
+
 #[component]
 fn ServicesFields() -> impl IntoView {
     let cx = expect_context::<WizardContext>();
-    let draft = cx.state.draft;
-    let field = Field::Products;
     // The browser's date picker starts after today; the rule itself is in the model.
     let tomorrow = today().next_day().to_string();
+    // Product names are Microsoft's and are not translated.
     let products = Product::ALL
         .iter()
-        .enumerate()
-        .map(|(i, product)| {
-            let product = *product;
-            let id = if i == 0 {
-                field.id().to_owned()
-            } else {
-                format!("{}-{}", field.id(), product.code())
-            };
-            view! {
-                <div class="ft-checkbox">
-                    <input
-                        class="ft-checkbox__input"
-                        type="checkbox"
-                        id=id.clone()
-                        name=field.id()
-                        value=product.code()
-                        prop:checked=move || draft.with(|d| d.has_product(product))
-                        on:change=move |ev| {
-                            let checked = event_target::<web_sys::HtmlInputElement>(&ev).checked();
-                            draft.update(|d| d.set_product(product, checked));
-                        }
-                    />
-                    <label class="ft-checkbox__label" for=id>{product_name(product)}</label>
-                </div>
-            }
+        .map(|p| CheckboxOption {
+            value: p.code(),
+            label: p.english_name(),
         })
-        .collect_view();
+        .collect();
     view! {
-        <div class=error_class(cx, field)>
-            <fieldset class="ft-fieldset" aria-describedby=described_by(cx, field, None)>
-                <legend class="ft-legend">{move || cx.words(field).label}</legend>
-                <HintAndError field />
-                <div class="ft-checkboxes ft-checkboxes--columns">{products}</div>
-            </fieldset>
-        </div>
+        <CheckboxGroup
+            field=Field::Products
+            options=products
+            is_checked=|d, code| d.products.iter().any(|p| p == code)
+            set=|d, code, chosen| {
+                if let Some(product) = Product::from_code(code) {
+                    d.set_product(product, chosen);
+                }
+            }
+            columns=true
+        />
         <DateField field=Field::DeploymentDate lens=lens!(deployment_date) min=tomorrow />
         <fieldset class="ft-fieldset ft-field">
             <legend class="ft-legend">{move || cx.text().options_heading}</legend>
@@ -159,16 +143,13 @@ fn RequesterFields() -> impl IntoView {
 fn ContactsFields() -> impl IntoView {
     let cx = expect_context::<WizardContext>();
     let yes_no = Signal::derive(move || {
-        let t = cx.text();
-        YES_NO
-            .iter()
-            .zip(t.yes_no)
-            .map(|(value, label)| RadioOption {
-                value,
-                label,
-                hint: "",
-            })
-            .collect()
+        let same = &cx.text().same_person;
+        let option = |value, label| RadioOption {
+            value,
+            label,
+            hint: "",
+        };
+        vec![option(YES, same.yes), option(NO, same.no)]
     });
     let primary_else = move || cx.state.draft.with(|d| d.primary_contact.is_someone_else());
     let sponsor_else = move || {

@@ -1,25 +1,22 @@
 //! A clear page for addresses the app does not know, with a way into every language.
 
 use crate::browser;
-use crate::config::Config;
-use crate::i18n::fill;
-use crate::locale::negotiate;
+use crate::host::Config;
+use crate::shell::{reader_locale, Address};
 use leptos::prelude::*;
 
 /// `requested`: the locale segment the address asked for, when that is what is unknown.
 #[component]
-pub fn NotFound(#[prop(optional, into)] requested: Option<String>) -> impl IntoView {
+pub fn NotFound(#[prop(default = None)] requested: Option<String>) -> impl IntoView {
     let config = expect_context::<Config>();
-    let languages = browser::preferred_languages();
     let offered = config.offered();
-    let locale = negotiate(languages.iter().map(String::as_str), &offered)
-        .unwrap_or_else(|| config.fallback_locale());
+    let locale = reader_locale(&config);
     let ui = locale.ui();
     if config.standalone {
         browser::set_document_title(&format!("{} – {}", ui.not_found.title, ui.app_name));
     }
     let reason = match requested.filter(|r| !r.is_empty()) {
-        Some(tag) => fill(ui.not_found.unknown_language, &[("tag", &tag)]),
+        Some(tag) => (ui.not_found.unknown_language)(&tag),
         None => ui.not_found.missing_page.to_owned(),
     };
     let body = view! {
@@ -32,7 +29,7 @@ pub fn NotFound(#[prop(optional, into)] requested: Option<String>) -> impl IntoV
                     .map(|l| {
                         view! {
                             <li>
-                                <a href=config.href(&format!("/{}/", l.tag())) hreflang=l.tag() lang=l.tag()>
+                                <a href=Address::guide(*l).href(&config.base) hreflang=l.tag() lang=l.tag()>
                                     {l.ui().language_name}
                                 </a>
                             </li>

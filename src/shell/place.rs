@@ -1,28 +1,87 @@
-//! Where the reader is, and how the frame moves them. The full build follows its router; the
-//! guide-only build has no router (each of its links loads a page, `boot.js` picking the build),
-//! so it reads the address once and redirects by replacing the document's address.
+//! Where the reader is, and how the app moves them. The full build follows its router; the
+//! guide-only build has no router (each of its links loads a page, `boot.js` picking the
+//! build), so it reads the address once and moves by loading addresses.
 
+use crate::host::Config;
+use crate::locale::Locale;
+use crate::shell::Address;
 use leptos::prelude::*;
 
-/// The address inside the page: path (with the app's base) and fragment (with `#`).
+/// The page the app shows, and the way to another. Provided once, by [`Place::provide`].
 #[derive(Clone, Copy)]
 pub struct Place {
+    /// The page shown, with its fragment. On a host page whose own address is outside the
+    /// app's `base`, the app's home: the guide in the reader's language.
+    pub address: Memo<Address>,
+    /// The document's path, for links to a place on the same page (the skip link).
     pub pathname: Signal<String>,
-    pub hash: Signal<String>,
+    /// True when the document's address is not its page's own (`/pt-br` for `/pt-BR/`): the
+    /// frame replaces it, so each page has one address.
+    pub misspelt: Memo<bool>,
+    navigate: UnsyncCallback<(String, bool)>,
+    base: StoredValue<String>,
 }
 
 impl Place {
-    #[cfg(feature = "wizard")]
     pub fn current() -> Place {
-        let location = leptos_router::hooks::use_location();
-        Place {
-            pathname: location.pathname.into(),
-            hash: location.hash.into(),
+        expect_context::<Place>()
+    }
+
+    /// Goes to `to` (a new history entry).
+    pub fn go(&self, to: &Address) {
+        self.navigate.run((self.href(to), false));
+    }
+
+    /// Replaces the current address with `to`: one address per page, and Back does not return
+    /// to the replaced one.
+    pub fn replace(&self, to: &Address) {
+        self.navigate.run((self.href(to), true));
+    }
+
+    /// `to` as a link inside this app.
+    pub fn href(&self, to: &Address) -> String {
+        self.base.with_value(|base| to.href(base))
+    }
+
+    /// Reads the address from the router and provides the [`Place`] to everything below.
+    #[cfg(feature = "wizard")]
+    pub fn provide(config: &Config) -> Place {
+        use leptos_router::hooks::{use_location, use_navigate};
+        use leptos_router::NavigateOptions;
+
+        let location = use_location();
+        let whole = Signal::derive(move || {
+            format!(
+                "{}{}{}",
+                location.pathname.get(),
+                location.search.get(),
+                location.hash.get()
+            )
+        });
+        let navigate = use_navigate();
+        let navigate = UnsyncCallback::new(move |(href, replace): (String, bool)| {
+            // The address already carries the base: the router must not resolve it again.
+            let options = NavigateOptions {
+                replace,
+                resolve: false,
+                ..NavigateOptions::default()
+            };
+            navigate(&href, options);
+        });
+        // Without `<Routes>`, nothing else tells the router that the new page is drawn, and
+        // it changes the browser's address only once told.
+        if let Some(browser_url) = use_context::<leptos_router::location::BrowserUrl>() {
+            use leptos_router::location::LocationProvider;
+            Effect::new(move |_| {
+                whole.track();
+                browser_url.ready_to_complete();
+            });
         }
+        Self::provide_from(config, whole, location.pathname.into(), navigate)
     }
 
     #[cfg(not(feature = "wizard"))]
-    pub fn current() -> Place {
+    pub fn provide(config: &Config) -> Place {
         let location = web_sys::window().map(|w| w.location());
         let read = |f: fn(&web_sys::Location) -> Result<String, wasm_bindgen::JsValue>| {
             location
@@ -30,103 +89,77 @@ impl Place {
                 .and_then(|l| f(l).ok())
                 .unwrap_or_default()
         };
-        Place {
-            pathname: Signal::stored(read(web_sys::Location::pathname)),
-            hash: Signal::stored(read(web_sys::Location::hash)),
-        }
+        let pathname = read(web_sys::Location::pathname);
+        let whole = format!(
+            "{pathname}{}{}",
+            read(web_sys::Location::search),
+            read(web_sys::Location::hash)
+        );
+        let navigate = UnsyncCallback::new(move |(href, replace): (String, bool)| {
+            if let Some(location) = web_sys::window().map(|w| w.location()) {
+                let _ = if replace {
+                    location.replace(&href)
+                } else {
+                    location.assign(&href)
+                };
+            }
+        });
+        Self::provide_from(
+            config,
+            Signal::stored(whole),
+            Signal::stored(pathname),
+            navigate,
+        )
+    }
+
+    fn provide_from(
+        config: &Config,
+        whole: Signal<String>,
+        pathname: Signal<String>,
+        navigate: UnsyncCallback<(String, bool)>,
+    ) -> Place {
+        let base = config.base.clone();
+        let standalone = config.standalone;
+        let home = reader_locale(config);
+        let parsed = Memo::new({
+            let base = base.clone();
+            move |_| Address::parse(&whole.get(), &base)
+        });
+        let misspelt = Memo::new(move |_| {
+            parsed.with(|a| a.locale().is_some() && pathname.with(|p| *p != a.path(&base)))
+        });
+        let address = Memo::new(move |_| {
+            match parsed.get() {
+                // A portal's dashboard showing the app as a help panel: the app's home.
+                Address::Outside if !standalone => Address::guide(home),
+                // A standalone page served outside its own base is misconfigured: say so.
+                Address::Outside => Address::NotFound {
+                    requested_locale: None,
+                },
+                address => address,
+            }
+        });
+        let place = Place {
+            address,
+            pathname,
+            misspelt,
+            navigate,
+            base: StoredValue::new(config.base.clone()),
+        };
+        provide_context(place);
+        place
     }
 }
 
-/// What an address inside the app names. The full build's router decides this from its routes;
-/// the guide-only build, which has no router, from this.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Page<'a> {
-    /// The app's root: pick a language.
-    Root,
-    /// `/LOCALE/`: the guide (`locale` as written, not yet checked).
-    Guide { locale: &'a str },
-    /// `/LOCALE/request...`: the wizard.
-    Wizard { locale: &'a str },
-    /// Anything else, or an address outside `base`.
-    Unknown,
-}
-
-pub fn page_at<'a>(pathname: &'a str, base: &str) -> Page<'a> {
-    let inside = match pathname.strip_prefix(base) {
-        Some(inside) if inside.is_empty() || inside.starts_with('/') => inside,
-        _ => return Page::Unknown,
-    };
-    let inside = inside.trim_start_matches('/');
-    let (locale, rest) = inside.split_once('/').unwrap_or((inside, ""));
-    if locale.is_empty() {
-        Page::Root
-    } else if rest.is_empty() {
-        Page::Guide { locale }
-    } else if rest == "request" || rest.starts_with("request/") {
-        Page::Wizard { locale }
-    } else {
-        Page::Unknown
-    }
-}
-
-/// Replaces the current address with `path` (inside the app, e.g. `/pt-BR/`): one address per
-/// page, and Back does not return to the replaced one.
-#[cfg(feature = "wizard")]
-#[component]
-pub fn ReplaceAddress(path: String) -> impl IntoView {
-    use leptos_router::components::Redirect;
-    use leptos_router::NavigateOptions;
-    view! { <Redirect path options=NavigateOptions { replace: true, ..Default::default() } /> }
-}
-
-#[cfg(not(feature = "wizard"))]
-#[component]
-pub fn ReplaceAddress(path: String) -> impl IntoView {
-    let href = expect_context::<crate::config::Config>().href(&path);
-    Effect::new(move |_| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.location().replace(&href);
-        }
-    });
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{page_at, Page};
-
-    #[test]
-    fn addresses_name_their_page() {
-        let cases = [
-            ("/", "", Page::Root),
-            ("", "", Page::Root),
-            ("/en/", "", Page::Guide { locale: "en" }),
-            ("/en", "", Page::Guide { locale: "en" }),
-            ("/pt-br/", "", Page::Guide { locale: "pt-br" }),
-            ("/en/request", "", Page::Wizard { locale: "en" }),
-            (
-                "/fr-FR/request/contacts",
-                "",
-                Page::Wizard { locale: "fr-FR" },
-            ),
-            ("/en/requests", "", Page::Unknown),
-            ("/en//", "", Page::Unknown),
-            ("/en/nope", "", Page::Unknown),
-            ("/tools/ft", "/tools/ft", Page::Root),
-            ("/tools/ft/en/", "/tools/ft", Page::Guide { locale: "en" }),
-            (
-                "/tools/ft/en/request/about",
-                "/tools/ft",
-                Page::Wizard { locale: "en" },
-            ),
-            ("/tools/ftx/en/", "/tools/ft", Page::Unknown),
-            ("/other/en/", "/tools/ft", Page::Unknown),
-        ];
-        for (pathname, base, expected) in cases {
-            assert_eq!(
-                page_at(pathname, base),
-                expected,
-                "{pathname} under {base:?}"
-            );
-        }
-    }
+/// The language for a reader who has not named one: the one they chose before, else the best
+/// match for the browser's languages, else the deployment's default.
+pub fn reader_locale(config: &Config) -> Locale {
+    let remembered = crate::browser::remembered_locale();
+    let languages = crate::browser::preferred_languages();
+    let preferences = remembered
+        .iter()
+        .chain(languages.iter())
+        .map(String::as_str);
+    crate::locale::negotiate(preferences, &config.offered())
+        .unwrap_or_else(|| config.fallback_locale())
 }

@@ -1,0 +1,39 @@
+//! Start-up: read `config.json`, then mount the app into every `[data-fasttrack]` element.
+
+use crate::host::sources::{config_for, read_config_file};
+use wasm_bindgen::JsCast;
+
+/// Mounts the app into every `[data-fasttrack]` element of the page, once `config.json` has
+/// been read.
+pub fn start() {
+    install_panic_hook();
+    wasm_bindgen_futures::spawn_local(async {
+        read_config_file().await;
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let Ok(elements) = document.query_selector_all("[data-fasttrack]") else {
+            return;
+        };
+        for i in 0..elements.length() {
+            let Some(element) = elements
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+            else {
+                continue;
+            };
+            let config = config_for(&element, None);
+            // The app lives as long as the page.
+            std::mem::forget(crate::mount(element, config));
+        }
+    });
+}
+
+/// In debug builds, a panic is printed to the console with its message and place (a panic in
+/// wasm otherwise shows only "unreachable"). Release builds abort without the formatting code.
+fn install_panic_hook() {
+    #[cfg(debug_assertions)]
+    std::panic::set_hook(Box::new(|info| {
+        crate::browser::console_error(&format!("fasttrack panicked: {info}"));
+    }));
+}

@@ -1,0 +1,611 @@
+//! Run-time settings of one mounted app, and how they are read.
+//!
+//! Sources, later ones winning: built-in defaults; `config.json` beside `index.html`; the
+//! mount element's `data-*` attributes; the options a host passes to `mount`. A bad value is
+//! refused with a message naming the setting, and the earlier value stays.
+
+use crate::host::json::Json;
+use crate::locale::Locale;
+
+/// The `credentials` mode of the submission's `fetch`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Credentials {
+    Omit,
+    SameOrigin,
+    Include,
+}
+
+/// Where the wizard keeps drafts: `localStorage` (survives closing the tab),
+/// `sessionStorage`, or nowhere.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DraftStorage {
+    Local,
+    Session,
+    None,
+}
+
+/// What a mounted app needs to know about where it lives and where requests go.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Config {
+    /// The path the app lives under, without a trailing slash (`""` at the site root,
+    /// `/tools/fasttrack` under a sub-path). The router only handles addresses below it.
+    pub base: String,
+    /// True when the app owns the whole page (it may then set the document's title and
+    /// `lang`); false when a host page embeds it.
+    pub standalone: bool,
+    /// Where the wizard POSTs the request.
+    pub endpoint: String,
+    /// Extra request headers (a host's CSRF or bearer token).
+    pub headers: Vec<(String, String)>,
+    pub credentials: Credentials,
+    /// How long one attempt may take before it counts as timed out.
+    pub timeout_ms: u32,
+    pub draft_storage: DraftStorage,
+    /// The locales offered, by tag, in this build's order.
+    pub locales: Vec<&'static str>,
+    pub default_locale: &'static str,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            base: String::new(),
+            standalone: true,
+            endpoint: "/api/requests".to_owned(),
+            headers: Vec::new(),
+            credentials: Credentials::SameOrigin,
+            timeout_ms: 15_000,
+            draft_storage: DraftStorage::Local,
+            locales: Locale::all().map(Locale::tag).collect(),
+            default_locale: crate::locale::DEFAULT_TAG,
+        }
+    }
+}
+
+/// One source's settings, each checked by its setting's parser; `None` where the source says
+/// nothing about it, or said something that was refused.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Settings {
+    pub endpoint: Option<String>,
+    pub headers: Option<Vec<(String, String)>>,
+    pub credentials: Option<Credentials>,
+    pub locales: Option<Vec<&'static str>>,
+    pub default_locale: Option<&'static str>,
+    pub base: Option<String>,
+    pub draft_storage: Option<DraftStorage>,
+    pub timeout_ms: Option<u32>,
+}
+
+/// Why one setting's value was not taken.
+#[derive(Debug, PartialEq)]
+enum Refusal {
+    /// Not the JSON type the setting takes: "must be a string".
+    WrongType(&'static str),
+    /// The right type, but not a value the app can use.
+    Refused(String),
+}
+
+/// What a page's own address allows (an `http:` endpoint is refused on an `https:` page).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct PageFacts {
+    pub is_https: bool,
+}
+
+impl Settings {
+    /// Reads one source's settings: `config.json`, the mount element's `data-*` attributes
+    /// (see [`attributes_as_json`]) or a host's `mount()` options. Every setting has one
+    /// parser, whatever the source; each refused value gets a message naming the source and
+    /// the setting, and the others still apply.
+    pub fn read(json: &Json, source: &str, page: PageFacts) -> (Settings, Vec<String>) {
+        let mut settings = Settings::default();
+        let mut problems = Vec::new();
+        let Json::Object(entries) = json else {
+            problems.push(format!(
+                "fasttrack: {source}: must be an object of settings; ignored."
+            ));
+            return (settings, problems);
+        };
+        for (key, value) in entries {
+            let taken = match key.as_str() {
+                "endpoint" => endpoint(value, page).map(|v| settings.endpoint = Some(v)),
+                "headers" => headers(value).map(|v| settings.headers = Some(v)),
+                "credentials" => credentials(value).map(|v| settings.credentials = Some(v)),
+                "locales" => locales(value).map(|v| settings.locales = Some(v)),
+                "default_locale" => {
+                    default_locale(value).map(|v| settings.default_locale = Some(v))
+                }
+                "base" => base(value).map(|v| settings.base = Some(v)),
+                "draft_storage" => draft_storage(value).map(|v| settings.draft_storage = Some(v)),
+                "timeout_ms" => timeout_ms(value).map(|v| settings.timeout_ms = Some(v)),
+                _ => Err(Refusal::WrongType("is not a setting")),
+            };
+            match taken {
+                Ok(()) => {}
+                Err(Refusal::WrongType(why)) => {
+                    problems.push(format!("fasttrack: {source}: `{key}` {why}; ignored."))
+                }
+                Err(Refusal::Refused(why)) => problems.push(format!(
+                    "fasttrack: {source}: `{key}` {why}; keeping the previous value."
+                )),
+            }
+        }
+        (settings, problems)
+    }
+}
+
+/// The `data-*` attributes of a mount element as the JSON object `config.json` would hold:
+/// `data-timeout-ms="2000"` is the number 2000, `data-locales="en fr-FR"` a list,
+/// `data-headers` JSON text (read by `parse_json`). `get` reads an attribute by its dataset
+/// name (`timeoutMs`). A value that cannot be read as its setting's type stays a string, so
+/// the setting's parser refuses it by name.
+pub fn attributes_as_json(
+    get: impl Fn(&str) -> Option<String>,
+    parse_json: impl Fn(&str) -> Result<Json, String>,
+) -> Json {
+    const ATTRIBUTES: [(&str, &str); 8] = [
+        ("endpoint", "endpoint"),
+        ("headers", "headers"),
+        ("credentials", "credentials"),
+        ("locales", "locales"),
+        ("default_locale", "defaultLocale"),
+        ("base", "base"),
+        ("draft_storage", "draftStorage"),
+        ("timeout_ms", "timeoutMs"),
+    ];
+    let entries = ATTRIBUTES
+        .iter()
+        .filter_map(|(setting, attribute)| {
+            let text = get(attribute)?;
+            let value = match *setting {
+                "headers" => parse_json(&text).unwrap_or(Json::String(text)),
+                "locales" => Json::Array(
+                    text.split([' ', ','])
+                        .filter(|s| !s.is_empty())
+                        .map(|s| Json::String(s.to_owned()))
+                        .collect(),
+                ),
+                "timeout_ms" => text
+                    .trim()
+                    .parse::<f64>()
+                    .map_or(Json::String(text), Json::Number),
+                _ => Json::String(text),
+            };
+            Some(((*setting).to_owned(), value))
+        })
+        .collect();
+    Json::Object(entries)
+}
+
+fn text(value: &Json) -> Result<&str, Refusal> {
+    match value {
+        Json::String(s) => Ok(s),
+        _ => Err(Refusal::WrongType("must be a string")),
+    }
+}
+
+fn endpoint(value: &Json, page: PageFacts) -> Result<String, Refusal> {
+    let endpoint = text(value)?.trim();
+    let lower = endpoint.to_ascii_lowercase();
+    if endpoint.is_empty() {
+        Err(Refusal::Refused("is empty".into()))
+    } else if page.is_https && lower.starts_with("http:") {
+        Err(Refusal::Refused(format!(
+            "is `{endpoint}`: an http: address cannot be used from an https: page"
+        )))
+    } else if endpoint.contains("://")
+        && !["http://", "https://"].iter().any(|s| lower.starts_with(s))
+    {
+        Err(Refusal::Refused(format!(
+            "is `{endpoint}`: only http(s) addresses or paths are allowed"
+        )))
+    } else {
+        Ok(endpoint.to_owned())
+    }
+}
+
+/// Header names a host may not set: the browser owns them, or the contract does.
+const RESERVED_HEADERS: [&str; 4] = ["content-type", "idempotency-key", "content-length", "host"];
+
+fn headers(value: &Json) -> Result<Vec<(String, String)>, Refusal> {
+    let why = "must be an object of strings";
+    let Json::Object(entries) = value else {
+        return Err(Refusal::WrongType(why));
+    };
+    let mut headers = Vec::new();
+    for (name, value) in entries {
+        let value = text(value).map_err(|_| Refusal::WrongType(why))?;
+        let valid_name = !name.is_empty()
+            && name
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"-_".contains(&b));
+        if !valid_name || value.chars().any(|c| c.is_control()) {
+            return Err(Refusal::Refused(format!("has an invalid header `{name}`")));
+        }
+        if RESERVED_HEADERS.contains(&name.to_ascii_lowercase().as_str()) {
+            return Err(Refusal::Refused(format!(
+                "sets `{name}`, which the app sets itself"
+            )));
+        }
+        headers.push((name.clone(), value.to_owned()));
+    }
+    Ok(headers)
+}
+
+fn credentials(value: &Json) -> Result<Credentials, Refusal> {
+    match text(value)? {
+        "omit" => Ok(Credentials::Omit),
+        "same-origin" => Ok(Credentials::SameOrigin),
+        "include" => Ok(Credentials::Include),
+        other => Err(Refusal::Refused(format!(
+            "is `{other}`: use omit, same-origin or include"
+        ))),
+    }
+}
+
+fn locales(value: &Json) -> Result<Vec<&'static str>, Refusal> {
+    let why = "must be a list of strings";
+    let Json::Array(items) = value else {
+        return Err(Refusal::WrongType(why));
+    };
+    let tags = items
+        .iter()
+        .map(|i| text(i).map_err(|_| Refusal::WrongType(why)))
+        .collect::<Result<Vec<&str>, Refusal>>()?;
+    let unknown: Vec<&str> = tags
+        .iter()
+        .copied()
+        .filter(|t| Locale::from_tag(t).is_none())
+        .collect();
+    if !unknown.is_empty() {
+        return Err(Refusal::Refused(format!(
+            "names locales this build does not offer: {}",
+            unknown.join(", ")
+        )));
+    }
+    let mut known: Vec<&'static str> = Vec::new();
+    for tag in tags
+        .iter()
+        .filter_map(|t| Locale::from_tag(t))
+        .map(Locale::tag)
+    {
+        if !known.contains(&tag) {
+            known.push(tag);
+        }
+    }
+    if known.is_empty() {
+        return Err(Refusal::Refused("offers no locale".into()));
+    }
+    Ok(known)
+}
+
+fn default_locale(value: &Json) -> Result<&'static str, Refusal> {
+    let tag = text(value)?;
+    Locale::from_tag(tag)
+        .map(Locale::tag)
+        .ok_or_else(|| Refusal::Refused(format!("is `{tag}`, which this build does not offer")))
+}
+
+fn base(value: &Json) -> Result<String, Refusal> {
+    let base = text(value)?;
+    normalize_base(base).ok_or_else(|| {
+        Refusal::Refused(format!("is `{base}`: use a path such as /tools/fasttrack"))
+    })
+}
+
+fn draft_storage(value: &Json) -> Result<DraftStorage, Refusal> {
+    match text(value)? {
+        "local" => Ok(DraftStorage::Local),
+        "session" => Ok(DraftStorage::Session),
+        "none" => Ok(DraftStorage::None),
+        other => Err(Refusal::Refused(format!(
+            "is `{other}`: use local, session or none"
+        ))),
+    }
+}
+
+fn timeout_ms(value: &Json) -> Result<u32, Refusal> {
+    match value {
+        Json::Number(n) if n.fract() == 0.0 && (500.0..=120_000.0).contains(n) => Ok(*n as u32),
+        Json::Number(n) => Err(Refusal::Refused(format!("is {n}: use 500 to 120000"))),
+        _ => Err(Refusal::WrongType("must be a whole number")),
+    }
+}
+
+impl Config {
+    /// The offered locales.
+    pub fn offered(&self) -> Vec<Locale> {
+        self.locales
+            .iter()
+            .filter_map(|t| Locale::from_tag(t))
+            .collect()
+    }
+
+    /// The locale to fall back on when nothing else matches.
+    pub fn fallback_locale(&self) -> Locale {
+        Locale::from_tag(self.default_locale).unwrap_or_else(Locale::default_locale)
+    }
+
+    /// Lays one source's settings over these: each setting it has wins.
+    pub fn merge(&mut self, settings: Settings) {
+        let Settings {
+            endpoint,
+            headers,
+            credentials,
+            locales,
+            default_locale,
+            base,
+            draft_storage,
+            timeout_ms,
+        } = settings;
+        set(&mut self.endpoint, endpoint);
+        set(&mut self.headers, headers);
+        set(&mut self.credentials, credentials);
+        set(&mut self.locales, locales);
+        set(&mut self.default_locale, default_locale);
+        set(&mut self.base, base);
+        set(&mut self.draft_storage, draft_storage);
+        set(&mut self.timeout_ms, timeout_ms);
+        // The default must be one of the offered locales.
+        if !self.locales.contains(&self.default_locale) {
+            if let Some(first) = self.locales.first() {
+                self.default_locale = first;
+            }
+        }
+    }
+}
+
+fn set<T>(setting: &mut T, value: Option<T>) {
+    if let Some(value) = value {
+        *setting = value;
+    }
+}
+
+/// `/tools/fasttrack/` -> `/tools/fasttrack`; `/` -> ``. `None` for what is not a plain path.
+pub fn normalize_base(base: &str) -> Option<String> {
+    let base = base.trim();
+    let ok = base.starts_with('/')
+        && !base.contains("//")
+        && !base.contains(['?', '#', '\\'])
+        && !base.split('/').any(|seg| seg == "..");
+    ok.then(|| base.trim_end_matches('/').to_owned())
+}
+
+/// Reads a `config.json` already parsed by the browser (`json` is `Err` with the parser's
+/// message when it was not JSON), or says why it cannot be used at all.
+pub fn file_settings(
+    json: Result<Json, String>,
+    page: PageFacts,
+) -> Result<(Settings, Vec<String>), String> {
+    let why = match json {
+        Ok(json @ Json::Object(_)) => return Ok(Settings::read(&json, "config.json", page)),
+        Ok(_) => "must be an object of settings".to_owned(),
+        Err(parser) => format!("is not JSON ({parser})"),
+    };
+    Err(format!(
+        "fasttrack: config.json is not valid: it {why}. Starting with the defaults."
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Test input written as JSON text: serde_json stands in for the browser's parser.
+    fn json(text: &str) -> Json {
+        fn convert(v: serde_json::Value) -> Json {
+            match v {
+                serde_json::Value::Null => Json::Null,
+                serde_json::Value::Bool(b) => Json::Bool(b),
+                serde_json::Value::Number(n) => Json::Number(n.as_f64().unwrap_or(f64::NAN)),
+                serde_json::Value::String(s) => Json::String(s),
+                serde_json::Value::Array(a) => Json::Array(a.into_iter().map(convert).collect()),
+                serde_json::Value::Object(o) => {
+                    Json::Object(o.into_iter().map(|(k, v)| (k, convert(v))).collect())
+                }
+            }
+        }
+        convert(serde_json::from_str(text).unwrap())
+    }
+
+    const HTTPS: PageFacts = PageFacts { is_https: true };
+    const HTTP: PageFacts = PageFacts { is_https: false };
+
+    fn read(text: &str, page: PageFacts) -> (Settings, Vec<String>) {
+        Settings::read(&json(text), "config.json", page)
+    }
+
+    fn merged(text: &str, page: PageFacts) -> (Config, Vec<String>) {
+        let (settings, problems) = read(text, page);
+        let mut config = Config::default();
+        config.merge(settings);
+        (config, problems)
+    }
+
+    #[test]
+    fn later_sources_win_and_good_values_apply() {
+        let (mut config, problems) = merged(
+            r#"{"endpoint":"https://api.example/requests","credentials":"include","base":"/tools/ft/","draft_storage":"session","timeout_ms":2000,"headers":{"X-CSRF-Token":"abc"},"locales":["fr-FR","en"],"default_locale":"fr-FR"}"#,
+            HTTPS,
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(config.endpoint, "https://api.example/requests");
+        assert_eq!(config.credentials, Credentials::Include);
+        assert_eq!(config.base, "/tools/ft");
+        assert_eq!(config.draft_storage, DraftStorage::Session);
+        assert_eq!(config.timeout_ms, 2000);
+        assert_eq!(
+            config.headers,
+            [("X-CSRF-Token".to_owned(), "abc".to_owned())]
+        );
+        assert_eq!(config.locales, ["fr-FR", "en"]);
+        assert_eq!(config.default_locale, "fr-FR");
+        config.merge(read(r#"{"endpoint":"/other"}"#, HTTPS).0);
+        assert_eq!(config.endpoint, "/other");
+        assert_eq!(config.base, "/tools/ft");
+    }
+
+    #[test]
+    fn bad_values_are_refused_by_name_and_the_previous_value_stays() {
+        let (config, problems) = merged(
+            r#"{"endpoint":"http://api.example/r","credentials":"sometimes","base":"tools","draft_storage":"cloud","timeout_ms":5,"locales":["de"],"default_locale":"xx","headers":{"Idempotency-Key":"x"},"colour":"red"}"#,
+            HTTPS,
+        );
+        assert_eq!(config, Config::default());
+        for setting in [
+            "endpoint",
+            "credentials",
+            "base",
+            "draft_storage",
+            "timeout_ms",
+            "locales",
+            "default_locale",
+            "headers",
+            "colour",
+        ] {
+            assert!(
+                problems
+                    .iter()
+                    .any(|p| p.starts_with("fasttrack: config.json:")
+                        && p.contains(&format!("`{setting}`"))),
+                "{setting}: {problems:?}"
+            );
+        }
+        assert!(problems
+            .iter()
+            .any(|p| p.contains("http: address cannot be used from an https: page")));
+        let (_, problems) = read(r#"{"headers":{"bad name":"y"}}"#, HTTP);
+        assert!(
+            problems[0].contains("invalid header `bad name`"),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn http_endpoints_are_fine_on_http_pages() {
+        let (config, problems) =
+            merged(r#"{"endpoint":"http://127.0.0.1:8787/api/requests"}"#, HTTP);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(config.endpoint, "http://127.0.0.1:8787/api/requests");
+        let (settings, problems) = read(r#"{"endpoint":"javascript://x"}"#, HTTP);
+        assert_eq!(settings.endpoint, None);
+        assert_eq!(problems.len(), 1);
+    }
+
+    #[test]
+    fn the_default_locale_follows_a_narrowed_list() {
+        let (config, _) = merged(r#"{"locales":["pt-br"]}"#, HTTP);
+        assert_eq!(config.locales, ["pt-BR"]);
+        assert_eq!(config.default_locale, "pt-BR");
+    }
+
+    #[test]
+    fn a_file_that_is_not_a_settings_object_is_reported_whole() {
+        let err = file_settings(Err("Unexpected token".to_owned()), HTTP).unwrap_err();
+        assert!(
+            err.starts_with(
+                "fasttrack: config.json is not valid: it is not JSON (Unexpected token)"
+            ),
+            "{err}"
+        );
+        let err = file_settings(Ok(json("[1]")), HTTP).unwrap_err();
+        assert!(err.contains("must be an object of settings"), "{err}");
+        assert!(file_settings(Ok(json("{}")), HTTP).is_ok());
+    }
+
+    #[test]
+    fn a_value_of_the_wrong_type_is_ignored_by_name_and_the_rest_applies() {
+        let (settings, problems) = read(
+            r#"{"endpoint":5,"timeout_ms":"2000","locales":["en",3],"headers":{"X-A":1},"base":"/ok","credentials":null,"draft_storage":true,"default_locale":["en"]}"#,
+            HTTP,
+        );
+        assert_eq!(settings.base.as_deref(), Some("/ok"));
+        let mut problems = problems;
+        problems.sort();
+        let expected = [
+            ("credentials", "must be a string"),
+            ("default_locale", "must be a string"),
+            ("draft_storage", "must be a string"),
+            ("endpoint", "must be a string"),
+            ("headers", "must be an object of strings"),
+            ("locales", "must be a list of strings"),
+            ("timeout_ms", "must be a whole number"),
+        ];
+        assert_eq!(problems.len(), expected.len(), "{problems:?}");
+        for ((setting, why), problem) in expected.iter().zip(&problems) {
+            assert_eq!(
+                problem,
+                &format!("fasttrack: config.json: `{setting}` {why}; ignored.")
+            );
+        }
+        for bad in ["1.5", "-1", "4294967296", "499", "120001"] {
+            let (s, problems) = read(&format!(r#"{{"timeout_ms":{bad}}}"#), HTTP);
+            assert_eq!(s.timeout_ms, None, "{bad}");
+            assert!(problems[0].contains("`timeout_ms`"), "{problems:?}");
+        }
+        assert_eq!(
+            read(r#"{"timeout_ms":120000}"#, HTTP).0.timeout_ms,
+            Some(120_000)
+        );
+    }
+
+    #[test]
+    fn data_attributes_are_read_by_the_same_parsers_as_config_json() {
+        let attributes = [
+            ("endpoint", "/api/fasttrack"),
+            ("locales", "en, fr-FR"),
+            ("timeoutMs", " 2000 "),
+            ("headers", r#"{"X-CSRF-Token":"abc"}"#),
+            ("draftStorage", "session"),
+            ("defaultLocale", "fr-FR"),
+        ];
+        let get = |name: &str| {
+            attributes
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| (*v).to_owned())
+        };
+        let as_json = attributes_as_json(get, |text| {
+            serde_json::from_str::<serde_json::Value>(text)
+                .map(|_| json(text))
+                .map_err(|e| e.to_string())
+        });
+        let (settings, problems) = Settings::read(&as_json, "data-* attributes", HTTP);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(settings.endpoint.as_deref(), Some("/api/fasttrack"));
+        assert_eq!(settings.locales, Some(vec!["en", "fr-FR"]));
+        assert_eq!(settings.timeout_ms, Some(2000));
+        assert_eq!(settings.draft_storage, Some(DraftStorage::Session));
+        assert_eq!(settings.default_locale, Some("fr-FR"));
+        assert_eq!(
+            settings.headers,
+            Some(vec![("X-CSRF-Token".to_owned(), "abc".to_owned())])
+        );
+
+        let bad = attributes_as_json(
+            |name| match name {
+                "timeoutMs" => Some("soon".to_owned()),
+                "headers" => Some("{not json".to_owned()),
+                _ => None,
+            },
+            |_| Err("bad".to_owned()),
+        );
+        let (settings, problems) = Settings::read(&bad, "data-* attributes", HTTP);
+        assert_eq!(settings, Settings::default());
+        assert_eq!(
+            problems,
+            [
+                "fasttrack: data-* attributes: `headers` must be an object of strings; ignored.",
+                "fasttrack: data-* attributes: `timeout_ms` must be a whole number; ignored.",
+            ]
+        );
+    }
+
+    #[test]
+    fn bases_are_plain_paths() {
+        assert_eq!(normalize_base("/").as_deref(), Some(""));
+        assert_eq!(normalize_base("/a/b/").as_deref(), Some("/a/b"));
+        for bad in ["a/b", "//evil.example", "/a/../b", "/a?x", "https://x/"] {
+            assert_eq!(normalize_base(bad), None, "{bad}");
+        }
+    }
+}

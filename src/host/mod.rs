@@ -1,0 +1,12 @@
+//! How a host page talks to the app: what starts it ([`boot`]), the `FastTrack.mount` entry
+//! for host scripts ([`embed`]), where its settings come from ([`sources`]) and what they
+//! mean ([`config`], read from [`json`] values), and what the app tells its host ([`events`]).
+
+pub mod boot;
+pub mod config;
+pub mod embed;
+pub mod events;
+pub mod json;
+pub mod sources;
+
+pub use config::{Config, Credentials, DraftStorage};

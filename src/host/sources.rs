@@ -1,0 +1,122 @@
+//! Where one mounted app's settings come from, in order, later ones winning: the built-in
+//! defaults, the document's `<base href>` (standalone pages only), `config.json` beside
+//! `boot.js` (read once per page), the mount element's `data-*` attributes, and the options a
+//! host script passes to `mount()`.
+
+use crate::browser::{console_error, console_warn};
+use crate::host::config::{attributes_as_json, file_settings, Config, PageFacts, Settings};
+use crate::host::json::{self, Json};
+use std::cell::RefCell;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+thread_local! {
+    /// `config.json` as read at start-up, for apps a host's script mounts later.
+    static FILE_SETTINGS: RefCell<Option<Settings>> = const { RefCell::new(None) };
+}
+
+/// Where the bundle lives: the directory of the `boot.js` that loaded it, else the
+/// document's base.
+fn bundle_url(file: &str) -> Option<String> {
+    let document = web_sys::window()?.document()?;
+    let boot = document
+        .query_selector("script[src$='boot.js']")
+        .ok()
+        .flatten()
+        .and_then(|s| s.dyn_into::<web_sys::HtmlScriptElement>().ok())
+        .map(|s| s.src());
+    let base = boot.or_else(|| document.base_uri().ok().flatten())?;
+    web_sys::Url::new_with_base(file, &base)
+        .ok()
+        .map(|u| u.href())
+}
+
+/// Reads `config.json` once for the page. Its absence is normal; a malformed one is reported
+/// in the console and the app starts on the defaults.
+pub async fn read_config_file() {
+    let settings = fetch_config_file().await;
+    FILE_SETTINGS.with(|s| *s.borrow_mut() = settings);
+}
+
+async fn fetch_config_file() -> Option<Settings> {
+    let url = bundle_url("config.json")?;
+    let window = web_sys::window()?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(&url))
+        .await
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    if response.status() == 404 {
+        return None;
+    }
+    if !response.ok() {
+        console_warn(&format!(
+            "fasttrack: {url} answered {}; starting with the defaults.",
+            response.status()
+        ));
+        return None;
+    }
+    let text = JsFuture::from(response.text().ok()?)
+        .await
+        .ok()?
+        .as_string()?;
+    match file_settings(json::parse(&text), page_facts()) {
+        Ok((settings, problems)) => {
+            problems.iter().for_each(|p| console_warn(p));
+            Some(settings)
+        }
+        Err(message) => {
+            console_error(&message);
+            None
+        }
+    }
+}
+
+/// The path of the document's `<base href>`, when it has one: a standalone page's default base.
+fn document_base_path() -> Option<String> {
+    let document = web_sys::window()?.document()?;
+    document.query_selector("base[href]").ok()??;
+    let base = document.base_uri().ok()??;
+    Some(web_sys::Url::new(&base).ok()?.pathname())
+}
+
+fn page_facts() -> PageFacts {
+    PageFacts {
+        is_https: web_sys::window()
+            .and_then(|w| w.location().protocol().ok())
+            .is_some_and(|p| p == "https:"),
+    }
+}
+
+/// The configuration of the app mounted in `element`, from every source in order; `options`
+/// are a host script's `mount()` options, when it passed any.
+pub fn config_for(element: &web_sys::HtmlElement, options: Option<&Json>) -> Config {
+    let page = page_facts();
+    let mut config = Config {
+        standalone: element.has_attribute("data-standalone"),
+        ..Config::default()
+    };
+    if config.standalone {
+        let from_base_tag = document_base_path().map(Json::String);
+        if let Some(base) = from_base_tag {
+            let json = Json::Object(vec![("base".to_owned(), base)]);
+            read(&mut config, &json, "<base href>", page);
+        }
+    }
+    if let Some(file) = FILE_SETTINGS.with(|s| s.borrow().clone()) {
+        config.merge(file);
+    }
+    let data = element.dataset();
+    let attributes = attributes_as_json(|name| data.get(name), json::parse);
+    read(&mut config, &attributes, "data-* attributes", page);
+    if let Some(options) = options {
+        read(&mut config, options, "mount() options", page);
+    }
+    config
+}
+
+fn read(config: &mut Config, json: &Json, source: &str, page: PageFacts) {
+    let (settings, problems) = Settings::read(json, source, page);
+    problems.iter().for_each(|p| console_warn(p));
+    config.merge(settings);
+}
