@@ -3,12 +3,14 @@
 //! and the one set of rules between them ([`validate_step`], [`validate`]).
 //!
 //! Errors are codes ([`FieldError`]), never English sentences: each side words them in the
-//! reader's language.
+//! reader's language. A refusal travels as a [`Problem`] (RFC 9457), written by the receiver and
+//! read by the browser.
 
 mod choices;
 mod date;
 mod draft;
 mod error;
+mod problem;
 mod regions;
 mod request;
 mod rules;
@@ -18,6 +20,7 @@ pub use choices::{CustomerIdKind, FastTrackLanguage, Product, RequesterKind};
 pub use date::Date;
 pub use draft::{ContactDraft, Draft, PersonDraft, YES_NO};
 pub use error::{ErrorCode, Field, FieldError};
+pub use problem::{Problem, ProblemField, PROBLEM_TYPE_BASE};
 pub use regions::REGIONS;
 pub use request::{AssistanceRequest, Contact, CustomerRef, Organisation, Person, SCHEMA_VERSION};
 pub use rules::{

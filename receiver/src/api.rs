@@ -1,18 +1,18 @@
 //! The contract (schema/openapi.yaml): `POST /api/requests` and `GET /api/health`.
 
 use crate::clock;
-use crate::problem::Problem;
-use crate::store::{Outcome, Store};
-use axum::body::{to_bytes, Body};
-use axum::extract::{Request, State};
-use axum::http::{header, HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
+use crate::extract::{IdempotencyKey, JsonBody, JsonContentType, MaxBody};
+use crate::problem::ApiProblem;
+use crate::store::{Outcome, Recorded, Store, StoreError};
+use axum::extract::{FromRef, State};
+use axum::http::{header, HeaderName, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
-use fasttrack_model::{validate, AssistanceRequest, SCHEMA_VERSION};
+use fasttrack_model::{validate, AssistanceRequest, Problem, SCHEMA_VERSION};
 use tower_http::cors::{AllowOrigin, CorsLayer};
 
-pub const IDEMPOTENCY_KEY: &str = "idempotency-key";
+pub use crate::extract::IDEMPOTENCY_KEY;
 
 #[derive(Clone, Debug)]
 pub struct Settings {
@@ -35,6 +35,12 @@ impl Default for Settings {
 struct AppState {
     store: Store,
     settings: Settings,
+}
+
+impl FromRef<AppState> for MaxBody {
+    fn from_ref(state: &AppState) -> Self {
+        MaxBody(state.settings.max_body)
+    }
 }
 
 pub fn router(store: Store, settings: Settings) -> Router {
@@ -66,14 +72,12 @@ pub fn router(store: Store, settings: Settings) -> Router {
     }
 }
 
-async fn health(State(state): State<AppState>) -> Response {
-    match state.store.count() {
-        Ok(n) => json(
-            StatusCode::OK,
-            &serde_json::json!({ "status": "ok", "stored": n }).to_string(),
-        ),
-        Err(e) => storage_failure(&e.0),
-    }
+async fn health(State(state): State<AppState>) -> Result<Response, ApiProblem> {
+    let n = state.store.count()?;
+    Ok(json(
+        StatusCode::OK,
+        &serde_json::json!({ "status": "ok", "stored": n }).to_string(),
+    ))
 }
 
 fn json(status: StatusCode, body: &str) -> Response {
@@ -85,125 +89,64 @@ fn json(status: StatusCode, body: &str) -> Response {
     response
 }
 
-fn storage_failure(detail: &str) -> Response {
-    eprintln!("receiver: storage failure: {detail}");
-    let mut response = Problem::new(
-        StatusCode::SERVICE_UNAVAILABLE,
-        "storage",
-        "The request could not be stored",
-        "Storage is unavailable; nothing was stored. Retry later with the same Idempotency-Key.",
-    )
-    .into_response();
-    response
-        .headers_mut()
-        .insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
-    response
-}
-
-/// A key is 1 to 255 visible ASCII characters (a UUID fits).
-fn idempotency_key(headers: &HeaderMap) -> Option<String> {
-    let key = headers.get(IDEMPOTENCY_KEY)?.to_str().ok()?.trim();
-    let ok = !key.is_empty() && key.len() <= 255 && key.bytes().all(|b| b.is_ascii_graphic());
-    ok.then(|| key.to_owned())
-}
-
-fn is_json(headers: &HeaderMap) -> bool {
-    headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split(';').next())
-        .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/json"))
-}
-
-async fn submit(State(state): State<AppState>, request: Request<Body>) -> Response {
-    let headers = request.headers().clone();
-    if !is_json(&headers) {
-        return Problem::new(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "content-type",
-            "Send JSON",
-            "The body must be `application/json`.",
-        )
-        .into_response();
+/// Storage failed: nothing was stored, so the same request may come again.
+impl From<StoreError> for ApiProblem {
+    fn from(e: StoreError) -> Self {
+        eprintln!("receiver: storage failure: {}", e.0);
+        ApiProblem::from(Problem::new(
+            StatusCode::SERVICE_UNAVAILABLE.as_u16(),
+            "storage",
+            "The request could not be stored",
+            "Storage is unavailable; nothing was stored. Retry later with the same Idempotency-Key.",
+        ))
+        .retry_after(5)
     }
-    let Some(key) = idempotency_key(&headers) else {
-        return Problem::new(
-            StatusCode::BAD_REQUEST,
-            "idempotency-key",
-            "Idempotency-Key is required",
-            "Send an Idempotency-Key header: 1 to 255 visible ASCII characters, new for each request and the same for its retries.",
-        )
-        .into_response();
-    };
-    let max = state.settings.max_body;
-    let Ok(bytes) = to_bytes(request.into_body(), max).await else {
-        return Problem::new(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "too-large",
-            "The request is too large",
-            format!("The body must be at most {max} bytes."),
-        )
-        .into_response();
-    };
-    let value: serde_json::Value = match serde_json::from_slice(&bytes) {
-        Ok(v) => v,
-        Err(e) => {
-            return Problem::new(
-                StatusCode::BAD_REQUEST,
-                "malformed",
-                "The body is not JSON",
-                e.to_string(),
-            )
-            .into_response()
-        }
-    };
+}
+
+/// The content type is checked before the key (a parts extractor of its own): the order of
+/// the refusals is part of the contract's behaviour. The body is read last.
+async fn submit(
+    State(state): State<AppState>,
+    _: JsonContentType,
+    IdempotencyKey(key): IdempotencyKey,
+    JsonBody(value): JsonBody,
+) -> Result<Response, ApiProblem> {
     let canonical = value.to_string();
 
-    match state.store.recorded(&key) {
-        Ok(Some(recorded)) => return replay(recorded, &canonical),
-        Ok(None) => {}
-        Err(e) => return storage_failure(&e.0),
+    // A retry is answered as the first time, whatever changed in the receiver since.
+    if let Some(recorded) = state.store.recorded(&key)? {
+        return replay(recorded, &canonical);
     }
 
     let version = value
         .get("schema_version")
         .and_then(serde_json::Value::as_u64);
     if version != Some(u64::from(SCHEMA_VERSION)) {
-        let mut problem = Problem::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
+        return Err(Problem::new(
+            StatusCode::UNPROCESSABLE_ENTITY.as_u16(),
             "schema-version",
             "Unsupported schema_version",
             format!("This receiver accepts schema_version {SCHEMA_VERSION}."),
-        );
-        problem.errors.push(crate::problem::ProblemField {
-            field: Some("schema_version".into()),
-            code: "unsupported_version".into(),
-            detail: format!("expected {SCHEMA_VERSION}"),
-        });
-        return problem.into_response();
+        )
+        .with_error(
+            Some("schema_version"),
+            "unsupported_version",
+            format!("expected {SCHEMA_VERSION}"),
+        )
+        .into());
     }
-    let sent: AssistanceRequest = match serde_json::from_value(value) {
-        Ok(r) => r,
-        Err(e) => {
-            let mut problem = Problem::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "shape",
-                "The request does not match the schema",
-                "See schema/request.schema.json.",
-            );
-            problem.errors.push(crate::problem::ProblemField {
-                field: None,
-                code: "schema".into(),
-                detail: e.to_string(),
-            });
-            return problem.into_response();
-        }
-    };
+    let sent: AssistanceRequest = serde_json::from_value(value).map_err(|e| {
+        Problem::new(
+            StatusCode::UNPROCESSABLE_ENTITY.as_u16(),
+            "shape",
+            "The request does not match the schema",
+            "See schema/request.schema.json.",
+        )
+        .with_error(None, "schema", e.to_string())
+    })?;
     // The same rules as the browser, over the answers that make this request.
-    let accepted = match validate(&sent.to_draft(), clock::validation_today()) {
-        Ok(accepted) => accepted,
-        Err(errors) => return Problem::validation(&errors).into_response(),
-    };
+    let accepted = validate(&sent.to_draft(), clock::validation_today())
+        .map_err(|errors| Problem::validation(&errors))?;
     let stored_json = serde_json::to_string(&accepted).unwrap_or_else(|_| canonical.clone());
     let received_at = clock::timestamp_now();
     let respond = |reference: &str| {
@@ -212,14 +155,13 @@ async fn submit(State(state): State<AppState>, request: Request<Body>) -> Respon
     };
     match state
         .store
-        .store(&key, &canonical, &stored_json, &received_at, respond)
+        .store(&key, &canonical, &stored_json, &received_at, respond)?
     {
-        Ok(Outcome::Stored {
+        Outcome::Stored {
             reference,
             response,
-        }) => created(&reference, &response),
-        Ok(Outcome::Existing(recorded)) => replay(recorded, &canonical),
-        Err(e) => storage_failure(&e.0),
+        } => Ok(created(&reference, &response)),
+        Outcome::Existing(recorded) => replay(recorded, &canonical),
     }
 }
 
@@ -232,20 +174,20 @@ fn created(reference: &str, body: &str) -> Response {
 }
 
 /// A retry: the first answer again, or 409 when the key came with another body.
-fn replay(recorded: crate::store::Recorded, canonical: &str) -> Response {
+fn replay(recorded: Recorded, canonical: &str) -> Result<Response, ApiProblem> {
     if recorded.body != canonical {
-        return Problem::new(
-            StatusCode::CONFLICT,
+        return Err(Problem::new(
+            StatusCode::CONFLICT.as_u16(),
             "idempotency-conflict",
             "This Idempotency-Key was used with another request",
             "Use a new Idempotency-Key for a request with different content.",
         )
-        .into_response();
+        .into());
     }
     let status = StatusCode::from_u16(recorded.status).unwrap_or(StatusCode::CREATED);
     let mut response = json(status, &recorded.response);
     response
         .headers_mut()
         .insert("idempotent-replayed", HeaderValue::from_static("true"));
-    response
+    Ok(response)
 }

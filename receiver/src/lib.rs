@@ -2,12 +2,14 @@
 //! shared model, stores it durably in SQLite and answers with a human-friendly reference.
 //!
 //! - [`api`]: the routes and the contract's responses
+//! - [`extract`]: what a `POST` must bring (content type, Idempotency-Key, JSON body)
 //! - [`store`]: SQLite storage and idempotency records
-//! - [`problem`]: RFC 9457 `application/problem+json` bodies
+//! - [`problem`]: the model's RFC 9457 problem sent as `application/problem+json`
 //! - [`clock`]: today's date without a date library
 
 pub mod api;
 pub mod clock;
+pub mod extract;
 pub mod problem;
 pub mod store;
 

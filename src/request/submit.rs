@@ -2,7 +2,7 @@
 //! (honouring `Retry-After`), and every answer of the contract turned into an [`Outcome`].
 //! The decisions are plain functions ([`classify`]) so they are tested natively.
 
-use fasttrack_model::{ErrorCode, Field, FieldError};
+use fasttrack_model::{FieldError, Problem};
 use serde::Deserialize;
 
 pub const MAX_ATTEMPTS: u32 = 3;
@@ -91,43 +91,12 @@ struct Created {
     id: String,
 }
 
-#[derive(Deserialize)]
-struct Problem {
-    #[serde(default)]
-    errors: Vec<ProblemField>,
-    #[serde(default)]
-    detail: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct ProblemField {
-    field: Option<String>,
-    code: Option<String>,
-    detail: Option<String>,
-}
-
-/// A `422` body: field errors the wizard can word itself, and the rest as the backend put it.
+/// A `422` body: field errors the wizard can word itself, and the rest as the backend put it
+/// (see [`Problem::split`]). A body that is not a problem at all refuses with nothing to show.
 pub fn refused(body: &str) -> Outcome {
-    let problem: Problem = serde_json::from_str(body).unwrap_or(Problem {
-        errors: Vec::new(),
-        detail: None,
-    });
-    let mut errors = Vec::new();
-    let mut other = Vec::new();
-    for e in problem.errors {
-        let known = e
-            .field
-            .as_deref()
-            .and_then(Field::from_name)
-            .zip(e.code.as_deref().and_then(ErrorCode::from_name));
-        match known {
-            Some((field, code)) => errors.push(FieldError { field, code }),
-            None => other.extend(e.detail.or(e.code)),
-        }
-    }
-    if errors.is_empty() && other.is_empty() {
-        other.extend(problem.detail);
-    }
+    let (errors, other) = serde_json::from_str::<Problem>(body)
+        .map(|problem| problem.split())
+        .unwrap_or_default();
     Outcome::Refused { errors, other }
 }
 
@@ -173,6 +142,7 @@ pub fn classify(attempt: &Attempt, number: u32, jitter: f64) -> Next {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use fasttrack_model::{ErrorCode, Field};
 
     fn answered(status: u16, retry_after: Option<&str>, body: &str) -> Attempt {
         Attempt::Answered {
@@ -300,6 +270,28 @@ mod tests {
             Outcome::Refused {
                 errors: vec![],
                 other: vec![]
+            }
+        );
+    }
+
+    #[test]
+    fn a_422_entrys_text_is_its_detail_then_message_then_title_then_code() {
+        let body = r#"{"title":"Unprocessable","errors":[
+            {"field":"tenant_id","code":"a","detail":"By detail","message":"m","title":"t"},
+            {"field":"tenant_id","code":"b","message":"By message","title":"t"},
+            {"field":"tenant_id","code":"c","title":"By title"},
+            {"field":"tenant_id","code":"by_code"}
+        ]}"#;
+        assert_eq!(
+            refused(body),
+            Outcome::Refused {
+                errors: vec![],
+                other: vec![
+                    "By detail".into(),
+                    "By message".into(),
+                    "By title".into(),
+                    "by_code".into()
+                ]
             }
         );
     }
