@@ -475,3 +475,35 @@ async fn radio_options_are_worded_by_their_value_not_their_position() {
     drop(handle);
     root.remove();
 }
+
+const EVERYTHING_DONE: &str = r#"{"requester_kind":"customer","products":["exchange-online"],"deployment_date":"2099-01-01","project_name":"Contoso","service_location":"BR","language":"pt-BR","licences":"750","requester":{"name":"Ana Souza","email":"ana@contoso.com","phone":"+55 11 4000 1234","job_title":"CIO"},"primary_contact":{"same_as_requester":"yes"},"business_sponsor":{"same_as_requester":"yes"}}"#;
+
+#[wasm_bindgen_test]
+async fn a_change_address_opens_its_question_and_continue_returns_to_the_review() {
+    clear_drafts();
+    seed_draft(EVERYTHING_DONE, "check");
+    let (root, handle) = mount_at(
+        "/en/request/organisation?change=1#project-name",
+        embedded(""),
+    );
+    settle().await;
+    assert_eq!(texts(&root, "h1"), ["About the organisation"]);
+    let back: web_sys::Element = element(&root, "a.ft-back-link");
+    assert_eq!(
+        back.get_attribute("href").as_deref(),
+        Some("/en/request/check")
+    );
+    element::<web_sys::HtmlElement>(&root, "button[type=submit]").click();
+    settle().await;
+    assert_eq!(
+        web_sys::window().unwrap().location().pathname().unwrap(),
+        "/en/request/check"
+    );
+    assert_eq!(
+        texts(&root, "h1"),
+        ["Check your answers before sending your request"]
+    );
+    drop(handle);
+    root.remove();
+    clear_drafts();
+}

@@ -110,7 +110,14 @@ impl Settings {
                 "endpoint" => endpoint(value, page).map(|v| settings.endpoint = Some(v)),
                 "headers" => headers(value).map(|v| settings.headers = Some(v)),
                 "credentials" => credentials(value).map(|v| settings.credentials = Some(v)),
-                "locales" => locales(value).map(|v| settings.locales = Some(v)),
+                "locales" => locales(value).map(|(known, unknown)| {
+                    if !unknown.is_empty() {
+                        problems.push(format!(
+                            "fasttrack: {source}: `locales` names unknown locales {unknown:?}; offering the others."
+                        ));
+                    }
+                    settings.locales = Some(known);
+                }),
                 "default_locale" => {
                     default_locale(value).map(|v| settings.default_locale = Some(v))
                 }
@@ -242,7 +249,9 @@ fn credentials(value: &Json) -> Result<Credentials, Refusal> {
     }
 }
 
-fn locales(value: &Json) -> Result<Vec<&'static str>, Refusal> {
+/// The offered locales, and the tags among them that this build lacks (left out, with a
+/// warning: a deployment that names a newer build's locales still offers the rest).
+fn locales(value: &Json) -> Result<(Vec<&'static str>, Vec<String>), Refusal> {
     let why = "must be a list of strings";
     let Json::Array(items) = value else {
         return Err(Refusal::WrongType(why));
@@ -251,31 +260,19 @@ fn locales(value: &Json) -> Result<Vec<&'static str>, Refusal> {
         .iter()
         .map(|i| text(i).map_err(|_| Refusal::WrongType(why)))
         .collect::<Result<Vec<&str>, Refusal>>()?;
-    let unknown: Vec<&str> = tags
-        .iter()
-        .copied()
-        .filter(|t| Locale::from_tag(t).is_none())
-        .collect();
-    if !unknown.is_empty() {
-        return Err(Refusal::Refused(format!(
-            "names locales this build does not offer: {}",
-            unknown.join(", ")
-        )));
-    }
     let mut known: Vec<&'static str> = Vec::new();
-    for tag in tags
-        .iter()
-        .filter_map(|t| Locale::from_tag(t))
-        .map(Locale::tag)
-    {
-        if !known.contains(&tag) {
-            known.push(tag);
+    let mut unknown = Vec::new();
+    for tag in tags {
+        match Locale::from_tag(tag) {
+            Some(locale) if !known.contains(&locale.tag()) => known.push(locale.tag()),
+            Some(_) => {}
+            None => unknown.push(tag.to_owned()),
         }
     }
     if known.is_empty() {
-        return Err(Refusal::Refused("offers no locale".into()));
+        return Err(Refusal::Refused("offers no locale this build has".into()));
     }
-    Ok(known)
+    Ok((known, unknown))
 }
 
 fn default_locale(value: &Json) -> Result<&'static str, Refusal> {
@@ -306,7 +303,11 @@ fn draft_storage(value: &Json) -> Result<DraftStorage, Refusal> {
 fn timeout_ms(value: &Json) -> Result<u32, Refusal> {
     match value {
         Json::Number(n) if n.fract() == 0.0 && (500.0..=120_000.0).contains(n) => Ok(*n as u32),
-        Json::Number(n) => Err(Refusal::Refused(format!("is {n}: use 500 to 120000"))),
+        // Written as an integer: formatting an f64 would bring float printing into the wasm.
+        Json::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => Err(Refusal::Refused(format!(
+            "is {}: use 500 to 120000",
+            *n as i64
+        ))),
         _ => Err(Refusal::WrongType("must be a whole number")),
     }
 }
@@ -537,7 +538,7 @@ mod tests {
                 &format!("fasttrack: config.json: `{setting}` {why}; ignored.")
             );
         }
-        for bad in ["1.5", "-1", "4294967296", "499", "120001"] {
+        for bad in ["1.5", "-1", "4294967296", "499", "120001", "1e300"] {
             let (s, problems) = read(&format!(r#"{{"timeout_ms":{bad}}}"#), HTTP);
             assert_eq!(s.timeout_ms, None, "{bad}");
             assert!(problems[0].contains("`timeout_ms`"), "{problems:?}");

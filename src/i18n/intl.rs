@@ -50,6 +50,13 @@ impl Number {
     }
 }
 
+impl Number {
+    /// A number already written (`formatted`), with its category.
+    pub fn written(formatted: String, plural: Plural) -> Number {
+        Number { plural, formatted }
+    }
+}
+
 /// A calendar date in the locale `tag`'s long form ("4 September 2018", "4 de setembro de
 /// 2018").
 pub fn format_date(tag: &str, year: u16, month: u8, day: u8) -> String {

@@ -1,5 +1,6 @@
 //! Error codes -> the reader's words, reusing each field's label.
 
+use crate::i18n::Number;
 use crate::locale::Locale;
 use fasttrack_model::{limits, Draft, ErrorCode, Field, FieldError};
 
@@ -31,10 +32,21 @@ fn max_length(field: Field) -> usize {
 
 /// The words for `error` on its field, in `locale`, reusing the field's label words.
 pub fn message(locale: Locale, error: FieldError, draft: &Draft) -> String {
+    message_with_numbers(locale, error, draft, |n| locale.number(n))
+}
+
+/// [`message`], with the numbers it shows written by `number` (the end-to-end tests' expected
+/// strings mark them for the browser's `Intl` to write).
+pub fn message_with_numbers(
+    locale: Locale,
+    error: FieldError,
+    draft: &Draft,
+    number: impl Fn(usize) -> Number,
+) -> String {
     let text = &locale.ui().wizard;
     let words = text.fields.get(error.field, &draft.customer_id_kind);
     let e = &text.errors;
-    let max = || locale.number(max_length(error.field));
+    let max = || number(max_length(error.field));
     match error.code {
         ErrorCode::Required if is_choice(error.field) => (e.select)(words.what),
         ErrorCode::Required => (e.enter)(words.what),

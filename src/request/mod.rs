@@ -20,7 +20,7 @@ mod controls;
 mod draft_store;
 mod error_summary;
 mod frame;
-mod messages;
+pub mod messages;
 mod names;
 mod page;
 mod question;

@@ -50,11 +50,13 @@ impl Place {
         use leptos_router::NavigateOptions;
 
         let location = use_location();
+        // The router's search has no `?`; its hash keeps its `#`.
         let whole = Signal::derive(move || {
+            let search = location.search.get();
+            let mark = if search.is_empty() { "" } else { "?" };
             format!(
-                "{}{}{}",
+                "{}{mark}{search}{}",
                 location.pathname.get(),
-                location.search.get(),
                 location.hash.get()
             )
         });

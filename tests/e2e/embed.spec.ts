@@ -5,7 +5,7 @@ import type { ChildProcess } from "node:child_process";
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { source } from "./content";
 import { startStaticServer, stop } from "./servers";
-import { validDraft } from "./wizard-helpers";
+import { FUTURE_DATE, validDraft } from "./wizard-helpers";
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 const HOST = "http://127.0.0.1:4176";
@@ -99,6 +99,54 @@ test("embedded in a portal with a strict CSP: host untouched, events arrive, no 
   expect(violations).toEqual([]);
   await page.goBack();
   expect((await hostLog(page)).filter((e) => e.name === "csp")).toEqual([]);
+});
+
+test("on a portal page outside its base, the app shows the guide and a whole request can be sent from there", async ({ page }) => {
+  const violations: string[] = [];
+  page.on("console", (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
+  // The portal's dashboard, /portal/, shows the app (data-base="/portal/help") as a help panel.
+  await page.goto(`${HOST}/portal/`);
+  await expect(page.locator("#ft h1")).toHaveText(source("en").title);
+  await expect(page).toHaveURL(`${HOST}/portal/`);
+  await expect(page.locator("#ft .ft-nav a").first()).toHaveAttribute("href", "/portal/help/en/");
+  await expect(page.locator("#ft .ft-languages a[hreflang=fr-FR]")).toHaveAttribute("href", "/portal/help/fr-FR/");
+
+  // From there, the whole wizard, by mouse and keyboard, to a sent request.
+  await page.locator("#ft .ft-nav a", { hasText: "Request assistance" }).click();
+  await expect(page).toHaveURL(`${HOST}/portal/help/en/request`);
+  await page.locator("#ft a.ft-button--start").click();
+  const next = async (slug: string) => {
+    await page.locator("#ft form.ft-form button[type=submit]").click();
+    await expect(page).toHaveURL(`${HOST}/portal/help/en/request/${slug}`);
+  };
+  await page.locator("#requester-kind").check();
+  await next("services");
+  await page.locator("#products").check();
+  await page.locator("#deployment-date").fill(FUTURE_DATE);
+  await next("organisation");
+  await page.locator("#project-name").fill("Dashboard request");
+  await page.locator("#service-location").selectOption("BR");
+  await page.locator("#language").selectOption("pt-BR");
+  await page.locator("#licences").fill("300");
+  await next("your-details");
+  await page.locator("#requester-name").fill("Ana Souza");
+  await page.locator("#requester-email").fill("ana@contoso.com");
+  await page.locator("#requester-phone").fill("+55 11 4000 1234");
+  await page.locator("#requester-job-title").fill("CIO");
+  await next("contacts");
+  await page.locator("#primary-contact-same").check();
+  await page.locator("#sponsor-same").check();
+  await next("check");
+  await expect(page.locator("#ft .ft-wizard")).toContainText("Dashboard request");
+  await page.locator("#ft form.ft-form button[type=submit]").click();
+  await expect(page.locator("#ft-reference")).toHaveText(/^FT-\d{4}-\d{6}$/);
+  const reference = await page.locator("#ft-reference").textContent();
+  const log = await hostLog(page);
+  expect(log.filter((e) => e.name === "fasttrack:submitted").map((e) => e.detail)).toEqual([{ reference }]);
+  expect(violations).toEqual([]);
+  expect(log.filter((e) => e.name === "csp")).toEqual([]);
 });
 
 test("a submission failure is told to the host as fasttrack:error", async ({ page, request }) => {

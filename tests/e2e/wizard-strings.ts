@@ -1,91 +1,23 @@
-// What the wizard must say, per locale: the specification of its messages.
-export const STRINGS = {
-  en: {
-    errorPrefix: "Error: ",
-    summaryTitle: "There is a problem",
-    step1: "Who is asking for assistance?",
-    check: "Check your answers before sending your request",
-    notProvided: "Not provided",
-    selectWho: "Select who is asking for assistance",
-    enterProject: "Enter a project name",
-    projectTooLong: "Project name must be 80 characters or fewer",
-    below150: "FastTrack assistance is for organisations with 150 or more licences: enter 150 or more",
-    below500: "The data migration benefit needs 500 or more licences: enter 500 or more, or go back and untick data migration",
-    notWhole: "Number of licences must be a whole number, like 750",
-    commentsTooLong: "Comments must be 2,000 characters or fewer",
-    pastDate: "Planned deployment date must be after today",
-    selectProduct: "Select at least one product",
-    badEmail: "Enter your email address in the correct format, like name@example.com",
-    badPhone: "Enter your phone number in international format, starting with + and the country code, like +44 20 7946 0000",
-    badTpid: "Customer TPID must contain only digits, up to 12, like 1234567",
-    badDomain: "Enter the customer's domain in the correct format, like contoso.onmicrosoft.com",
-    sponsorName: "Enter the business sponsor's full name",
-    storageUnavailable: "This browser does not let us keep your answers",
-    discarded: "We could not restore an earlier draft",
-    notSent: "Your request has not been sent",
-    busy: "The service is busy. Wait a few minutes, then try again.",
-    unreachable: "We could not reach the service. Check your connection, then try again.",
-    timedOut: "The service did not answer in time. Try again in a moment.",
-    signIn: "Your session has ended. Sign in again (in another tab if you need to), then try again.",
-    tooLarge: "The request is too large. Shorten your comments, then try again.",
-    conflict: "The service already has a different version of this request.",
-    offline: "You are offline. Try again when you are back online.",
-    serverError: "The service had a problem. Try again later.",
-    tryAgain: "Try again",
-    sent: "Request sent",
-  },
-  "pt-BR": {
-    errorPrefix: "Erro: ",
-    summaryTitle: "Há um problema",
-    step1: "Quem está pedindo assistência?",
-    check: "Confira suas respostas antes de enviar a solicitação",
-    notProvided: "Não informado",
-    selectWho: "Selecione quem está pedindo assistência",
-    enterProject: "Informe um nome de projeto",
-    projectTooLong: "O nome do projeto deve ter no máximo 80 caracteres",
-    below150: "A assistência do FastTrack é para organizações com 150 licenças ou mais: informe 150 ou mais",
-    below500: "O benefício de migração de dados exige 500 licenças ou mais: informe 500 ou mais, ou volte e desmarque a migração de dados",
-    notWhole: "O número de licenças deve ser um número inteiro, como 750",
-    commentsTooLong: "O campo Comentários deve ter no máximo 2.000 caracteres",
-    pastDate: "A data planejada de implantação deve ser depois de hoje",
-    selectProduct: "Selecione pelo menos um produto",
-    badEmail: "Informe seu endereço de email no formato correto, como nome@exemplo.com",
-    badPhone: "Informe seu telefone no formato internacional, começando com + e o código do país, como +55 11 4000 1234",
-    badTpid: "O TPID do cliente deve conter somente dígitos, até 12, como 1234567",
-    badDomain: "Informe o domínio do cliente no formato correto, como contoso.onmicrosoft.com",
-    sponsorName: "Informe o nome completo do patrocinador comercial",
-    storageUnavailable: "Este navegador não nos permite guardar suas respostas",
-    discarded: "Não foi possível restaurar um rascunho",
-    notSent: "Sua solicitação não foi enviada",
-    busy: "O serviço está ocupado. Aguarde alguns minutos e tente de novo.",
-    tryAgain: "Tentar de novo",
-    sent: "Solicitação enviada",
-  },
-  "fr-FR": {
-    errorPrefix: "Erreur : ",
-    summaryTitle: "Il y a un problème",
-    step1: "Qui demande de l’assistance ?",
-    check: "Vérifiez vos réponses avant d’envoyer votre demande",
-    notProvided: "Non renseigné",
-    selectWho: "Sélectionnez qui demande de l’assistance",
-    enterProject: "Saisissez un nom de projet",
-    projectTooLong: "Le nom du projet doit comporter au maximum 80 caractères",
-    below150: "L’assistance FastTrack s’adresse aux organisations d’au moins 150 licences : saisissez 150 ou plus",
-    below500: "L’avantage de migration des données nécessite au moins 500 licences : saisissez 500 ou plus, ou revenez en arrière et décochez la migration des données",
-    notWhole: "Le nombre de licences doit être un nombre entier, comme 750",
-    commentsTooLong: "Le champ Commentaires doit comporter au maximum 2\u202f000 caractères",
-    pastDate: "La date de déploiement prévue doit être postérieure à aujourd’hui",
-    selectProduct: "Sélectionnez au moins un produit",
-    badEmail: "Saisissez votre adresse e-mail dans un format valide, comme nom@exemple.fr",
-    badPhone: "Saisissez votre numéro de téléphone au format international, en commençant par + et l’indicatif du pays, comme +33 1 23 45 67 89",
-    badTpid: "Le TPID du client ne doit contenir que des chiffres, 12 au maximum, comme 1234567",
-    badDomain: "Saisissez le domaine du client dans un format valide, comme contoso.onmicrosoft.com",
-    sponsorName: "Saisissez le nom complet du sponsor métier",
-    storageUnavailable: "Ce navigateur ne nous permet pas de conserver vos réponses",
-    discarded: "Un brouillon enregistré par une version antérieure",
-    notSent: "Votre demande n’a pas été envoyée",
-    busy: "Le service est occupé. Patientez quelques minutes, puis réessayez.",
-    tryAgain: "Réessayer",
-    sent: "Demande envoyée",
-  },
-} as const;
+// What the wizard must say, per locale: read from the app's own UI strings and message
+// functions (examples/ui_strings.rs), not copied. Numbers come marked `{n:2000}` and are
+// written here with Intl, in the locale the app formats with, as the app does in the browser.
+import { execFileSync } from "node:child_process";
+
+type Strings = Record<string, string>;
+
+function load(): Record<string, Strings> {
+  const json = execFileSync("cargo", ["run", "-q", "--locked", "--example", "ui_strings"], {
+    encoding: "utf8",
+    maxBuffer: 1 << 20,
+  });
+  const raw = JSON.parse(json) as Record<string, Strings>;
+  for (const strings of Object.values(raw)) {
+    const numbers = new Intl.NumberFormat(strings.intl);
+    for (const [key, text] of Object.entries(strings)) {
+      strings[key] = text.replace(/\{n:(\d+)\}/g, (_, n) => numbers.format(Number(n)));
+    }
+  }
+  return raw;
+}
+
+export const STRINGS = load() as Record<"en" | "pt-BR" | "fr-FR", Strings>;
