@@ -6,9 +6,10 @@
 // - writes boot.js, the one script index.html and host pages load: it picks the build for the
 //   address (the guide's first load stays small) and works under a strict Content Security
 //   Policy (script-src 'self'), with addresses relative to itself (any sub-path),
-// - minifies the stylesheets in release builds; names the wizard's stylesheet by its hash (only
-//   boot.js loads it); writes fasttrack.css, both stylesheets under a stable name for host
-//   pages; makes index.html's own asset addresses relative (to <base href>).
+// - names the wizard's stylesheet (target/style/wizard.css, from prepare-css.mjs, which minifies
+//   both stylesheets in release builds) by its hash (only boot.js loads it); writes
+//   fasttrack.css, both stylesheets under a stable name for host pages; makes index.html's own
+//   asset addresses relative (to <base href>).
 // Runs on Trunk's staging directory, or on the directory given.
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
@@ -49,39 +50,18 @@ async function finishBuild(name) {
   return names;
 }
 
-/** Comments and layout out; nothing else changes (our own CSS: no strings that hold them). */
-function minifyCss(css) {
-  return css
-    .replace(/\/\*[\s\S]*?\*\//g, "")
-    .replace(/\s+/g, " ")
-    .replace(/\s*([{};,>])\s*/g, "$1")
-    .replace(/:\s+/g, ":")
-    .replace(/;}/g, "}")
-    .trim();
-}
-
 const guide = await finishBuild("fasttrack-guide");
 const full = await finishBuild("fasttrack-onboarding");
 
-// Stylesheets: index.html's (hashed by Trunk, with an integrity attribute) and the wizard's.
+// Stylesheets, already minified in release builds (prepare-css.mjs): index.html's, which Trunk
+// hashed and linked, and the wizard's.
 const indexPath = join(dir, "index.html");
 let html = readFileSync(indexPath, "utf8");
 const appCssName = readdirSync(dir).find((f) => /^app-[0-9a-f]+\.css$/.test(f));
 if (!appCssName) throw new Error(`${dir}: no app-HASH.css`);
-let appCss = readFileSync(join(dir, appCssName), "utf8");
-let wizardCssText = readFileSync(join(dir, "wizard.css"), "utf8");
-if (release) {
-  appCss = minifyCss(appCss);
-  wizardCssText = minifyCss(wizardCssText);
-  writeFileSync(join(dir, appCssName), appCss);
-  const digest = createHash("sha384").update(appCss).digest("base64");
-  html = html.replace(
-    new RegExp(`(href="/?${appCssName.replace(".", "\\.")}"[^>]*integrity=")[^"]*"`),
-    `$1sha384-${digest}"`,
-  );
-}
+const appCss = readFileSync(join(dir, appCssName), "utf8");
+const wizardCssText = readFileSync(join(process.env.TRUNK_SOURCE_DIR ?? ".", "target", "style", "wizard.css"), "utf8");
 const wizardCss = `wizard-${shortHash(wizardCssText)}.css`;
-rmSync(join(dir, "wizard.css"));
 writeFileSync(join(dir, wizardCss), wizardCssText);
 // Host pages link both stylesheets by a name that does not change between releases.
 writeFileSync(join(dir, "fasttrack.css"), `${appCss}\n${wizardCssText}`);
