@@ -1,16 +1,16 @@
-// Trunk post-build hook. Trunk builds the app twice (index.html): `fasttrack-guide`, without
-// the wizard, and `fasttrack-onboarding`, with everything. This script
-// - removes Trunk's inline loader and preloads of the first (it cannot know the address),
-// - names each build's glue and wasm by a hash of their content (cache busting),
-// - minifies the glue in release builds,
-// - writes boot.js, the one script index.html and host pages load: it picks the build for the
-//   address (the guide's first load stays small) and works under a strict Content Security
-//   Policy (script-src 'self'), with addresses relative to itself (any sub-path),
-// - names the wizard's stylesheet (target/style/wizard.css, from prepare-css.mjs, which minifies
-//   both stylesheets in release builds) by its hash (only boot.js loads it); writes
-//   fasttrack.css, both stylesheets under a stable name for host pages; makes index.html's own
-//   asset addresses relative (to <base href>).
-// Runs on Trunk's staging directory, or on the directory given.
+// Trunk post-build hook: the steps Trunk 0.21 has no option for. Trunk builds the app twice
+// (index.html): `fasttrack-guide`, without the wizard, and `fasttrack-onboarding`, with
+// everything; in place of its loader it writes a script tag for boot.js (Trunk.toml:
+// pattern_script). This script
+// - minifies each build's glue with terser in release builds, and names its glue and wasm by a
+//   hash of their content (Trunk names the second build, a "worker" to Trunk, without one);
+// - names the wizard's stylesheet (target/style/wizard.css, from prepare-css.mjs) by its hash:
+//   only boot.js loads it, so Trunk, which would link it from index.html, does not handle it;
+// - writes fasttrack.css, both stylesheets under a stable name for host pages;
+// - writes boot.js: it picks the build for the address (the guide's first load stays small)
+//   and works under a strict Content Security Policy (script-src 'self'), with addresses
+//   relative to itself (any sub-path); minified by terser in release builds.
+// It does not edit index.html. Runs on Trunk's staging directory, or on the directory given.
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -55,8 +55,6 @@ const full = await finishBuild("fasttrack-onboarding");
 
 // Stylesheets, already minified in release builds (prepare-css.mjs): index.html's, which Trunk
 // hashed and linked, and the wizard's.
-const indexPath = join(dir, "index.html");
-let html = readFileSync(indexPath, "utf8");
 const appCssName = readdirSync(dir).find((f) => /^app-[0-9a-f]+\.css$/.test(f));
 if (!appCssName) throw new Error(`${dir}: no app-HASH.css`);
 const appCss = readFileSync(join(dir, appCssName), "utf8");
@@ -103,21 +101,5 @@ writeFileSync(
       }\n`
     : boot,
 );
-
-// Trunk's loader and preloads out (boot.js decides); our files' addresses relative (to <base
-// href>).
-const loader = html.match(/<script type="module">[\s\S]*?<\/script>/);
-if (!loader) throw new Error(`${indexPath}: no Trunk loader script found`);
-html = html.replace(loader[0], "");
-html = html.replace(/\s*<link rel="(modulepreload|preload)"[^>]*fasttrack-guide[^>]*>/g, "");
-for (const file of readdirSync(dir)) {
-  html = html.replaceAll(`href="/${file}"`, `href="${file}"`);
-}
-// Comments about the source's build links, which are gone; the <base href> one stays.
-html = html.replace(/\s*<!--([\s\S]*?)-->/g, (comment, text) =>
-  text.includes("served under") ? comment : "",
-);
-html = html.replace(/\s*<\/head>/, `\n    <script type="module" src="boot.js"></script>\n  </head>`);
-writeFileSync(indexPath, html);
 
 console.log(`finish-dist: boot.js loads ${guide.js} (guide) or ${full.js} (full)`);
