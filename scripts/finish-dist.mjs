@@ -1,28 +1,36 @@
-// Trunk post-build hook. Trunk builds the app twice (index.html): `fasttrack-guide`, without
-// the wizard, and `fasttrack-onboarding`, with everything. This script
-// - removes Trunk's inline loader and preloads of the first (it cannot know the address),
-// - names each build's glue and wasm by a hash of their content (cache busting),
-// - minifies the glue in release builds,
-// - writes boot.js, the one script index.html and host pages load: it picks the build for the
-//   address (the guide's first load stays small) and works under a strict Content Security
-//   Policy (script-src 'self'), with addresses relative to itself (any sub-path),
-// - minifies the stylesheets in release builds; names the wizard's stylesheet by its hash (only
-//   boot.js loads it); writes fasttrack.css, both stylesheets under a stable name for host
-//   pages; makes index.html's own asset addresses relative (to <base href>).
-// Runs on Trunk's staging directory, or on the directory given.
+// Trunk post-build hook: the steps Trunk 0.21 has no option for. Trunk builds the app twice
+// (index.html): `fasttrack-guide`, without the wizard, and `fasttrack-onboarding`, with
+// everything; in place of its loader it writes a script tag for boot.js (Trunk.toml:
+// pattern_script). This script
+// - minifies each build's glue with terser in release builds, and names its glue and wasm by a
+//   hash of their content (Trunk names the second build, a "worker" to Trunk, without one);
+// - names the wizard's stylesheet (target/style/wizard.css, from prepare-css.mjs) by its hash:
+//   only boot.js loads it, so Trunk, which would link it from index.html, does not handle it;
+// - writes fasttrack.css, both stylesheets under a stable name for host pages;
+// - writes boot.js, the one script index.html and host pages load, from boot.template.mjs
+//   with the names above (minified by terser in release builds).
+// It does not edit index.html. Runs on Trunk's staging directory, or on the directory given.
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { minify } from "terser";
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? "dist";
+const root = process.env.TRUNK_SOURCE_DIR ?? ".";
 const release = process.env.TRUNK_PROFILE === "release";
+const here = dirname(fileURLToPath(import.meta.url));
 
 /** The first 16 hex digits of the SHA-256 of `parts`: the content hash in our file names. */
 function shortHash(...parts) {
   const hash = createHash("sha256");
   for (const part of parts) hash.update(part);
   return hash.digest("hex").slice(0, 16);
+}
+
+/** Terser on an ES module (a syntax error fails the build). */
+async function minifyModule(code) {
+  return (await minify(code, { module: true, compress: true, mangle: true })).code;
 }
 
 /** Minifies (release) and renames one build's glue and wasm; returns their new names. */
@@ -37,7 +45,7 @@ async function finishBuild(name) {
   let glue = readFileSync(gluePath, "utf8");
   if (release) {
     const before = glue.length;
-    glue = (await minify(glue, { module: true, compress: true, mangle: true })).code;
+    glue = await minifyModule(glue);
     console.log(`finish-dist: minified ${name}.js: ${before} -> ${glue.length} bytes`);
   }
   const wasm = readFileSync(wasmPath);
@@ -49,95 +57,36 @@ async function finishBuild(name) {
   return names;
 }
 
-/** Comments and layout out; nothing else changes (our own CSS: no strings that hold them). */
-function minifyCss(css) {
-  return css
-    .replace(/\/\*[\s\S]*?\*\//g, "")
-    .replace(/\s+/g, " ")
-    .replace(/\s*([{};,>])\s*/g, "$1")
-    .replace(/:\s+/g, ":")
-    .replace(/;}/g, "}")
-    .trim();
-}
-
 const guide = await finishBuild("fasttrack-guide");
 const full = await finishBuild("fasttrack-onboarding");
 
-// Stylesheets: index.html's (hashed by Trunk, with an integrity attribute) and the wizard's.
-const indexPath = join(dir, "index.html");
-let html = readFileSync(indexPath, "utf8");
+// Stylesheets, both already minified in release builds (prepare-css.mjs): index.html's, which
+// Trunk hashed and linked, and the wizard's.
 const appCssName = readdirSync(dir).find((f) => /^app-[0-9a-f]+\.css$/.test(f));
 if (!appCssName) throw new Error(`${dir}: no app-HASH.css`);
-let appCss = readFileSync(join(dir, appCssName), "utf8");
-let wizardCssText = readFileSync(join(dir, "wizard.css"), "utf8");
-if (release) {
-  appCss = minifyCss(appCss);
-  wizardCssText = minifyCss(wizardCssText);
-  writeFileSync(join(dir, appCssName), appCss);
-  const digest = createHash("sha384").update(appCss).digest("base64");
-  html = html.replace(
-    new RegExp(`(href="/?${appCssName.replace(".", "\\.")}"[^>]*integrity=")[^"]*"`),
-    `$1sha384-${digest}"`,
-  );
-}
-const wizardCss = `wizard-${shortHash(wizardCssText)}.css`;
-rmSync(join(dir, "wizard.css"));
-writeFileSync(join(dir, wizardCss), wizardCssText);
+const appCss = readFileSync(join(dir, appCssName), "utf8");
+const wizardCss = readFileSync(join(root, "target", "style", "wizard.css"), "utf8");
+const wizardCssName = `wizard-${shortHash(wizardCss)}.css`;
+writeFileSync(join(dir, wizardCssName), wizardCss);
 // Host pages link both stylesheets by a name that does not change between releases.
-writeFileSync(join(dir, "fasttrack.css"), `${appCss}\n${wizardCssText}`);
+writeFileSync(join(dir, "fasttrack.css"), `${appCss}\n${wizardCss}`);
 
-const boot = `// Starts FastTrack onboarding. Addresses are relative to this file, so the bundle works
-// from any path and any host page that includes this script (no inline script needed).
-// A standalone page showing the guide gets the guide-only build; wizard addresses and host
-// pages get the full one. The app mounts into every [data-fasttrack] element; then the one
-// global, FastTrack.mount(element, options), is published and "fasttrack:loaded" is
-// dispatched on document.
-const mounts = document.querySelectorAll("[data-fasttrack]");
-const standalone = mounts[0]?.hasAttribute("data-standalone") ?? false;
-const guideOnly = mounts.length === 1 && standalone && !/(^|\\/)request(\\/|$)/.test(location.pathname);
-const build = guideOnly
-  ? ${JSON.stringify(guide)}
-  : ${JSON.stringify(full)};
-// The wasm download starts now, alongside the glue's.
-const wasm = fetch(new URL("./" + build.wasm, import.meta.url));
-// A standalone page that may show the wizard needs its styles (host pages link fasttrack.css).
-const styles = new Promise((resolve) => {
-  if (guideOnly || !standalone) return resolve();
-  const link = Object.assign(document.createElement("link"), {
-    rel: "stylesheet",
-    href: new URL("./${wizardCss}", import.meta.url).href,
-  });
-  link.onload = link.onerror = resolve;
-  document.head.append(link);
-});
-const [{ default: init, mount }] = await Promise.all([import("./" + build.js), styles]);
-await init({ module_or_path: wasm });
-globalThis.FastTrack = Object.freeze({ mount });
-document.dispatchEvent(new CustomEvent("fasttrack:loaded"));`;
+// boot.js: the template with the names of this build's files in place of its placeholder object.
+const builds = { guide, full, wizardCss: wizardCssName };
+const template = readFileSync(join(here, "boot.template.mjs"), "utf8");
+const [start, end] = ["/* BUILDS: */", "/* :BUILDS */"];
+const from = template.indexOf(start);
+const to = template.indexOf(end);
+if (from < 0 || to < from || template.indexOf(start, from + 1) >= 0) {
+  throw new Error(`boot.template.mjs: expected one ${start} ... ${end} pair`);
+}
+const boot = `${template.slice(0, from + start.length)} ${JSON.stringify(builds)} ${template.slice(to)}`;
 // Release: minified, keeping one comment that says what it is.
 writeFileSync(
   join(dir, "boot.js"),
   release
-    ? `// FastTrack onboarding: picks the build for this address and mounts it (scripts/finish-dist.mjs).\n${
-        (await minify(boot, { module: true, compress: true, mangle: true })).code
-      }\n`
+    ? `// FastTrack onboarding: picks the build for this address and mounts it (scripts/boot.template.mjs).\n${await minifyModule(boot)}\n`
     : boot,
 );
-
-// Trunk's loader and preloads out (boot.js decides); our files' addresses relative (to <base
-// href>).
-const loader = html.match(/<script type="module">[\s\S]*?<\/script>/);
-if (!loader) throw new Error(`${indexPath}: no Trunk loader script found`);
-html = html.replace(loader[0], "");
-html = html.replace(/\s*<link rel="(modulepreload|preload)"[^>]*fasttrack-guide[^>]*>/g, "");
-for (const file of readdirSync(dir)) {
-  html = html.replaceAll(`href="/${file}"`, `href="${file}"`);
-}
-// Comments about the source's build links, which are gone; the <base href> one stays.
-html = html.replace(/\s*<!--([\s\S]*?)-->/g, (comment, text) =>
-  text.includes("served under") ? comment : "",
-);
-html = html.replace(/\s*<\/head>/, `\n    <script type="module" src="boot.js"></script>\n  </head>`);
-writeFileSync(indexPath, html);
 
 console.log(`finish-dist: boot.js loads ${guide.js} (guide) or ${full.js} (full)`);
