@@ -45,6 +45,8 @@ fn routed(_config: Config) -> impl IntoView {
 enum Frame {
     Root,
     NotFound(Option<String>),
+    /// A misspelt address of a page (`/pt-br`): replaced by the page's own (`/pt-BR/`).
+    Respell(Address),
     Locale(Locale),
 }
 
@@ -55,6 +57,9 @@ fn Pages() -> impl IntoView {
     #[cfg(feature = "wizard")]
     crate::request::provide_submission();
     let frame = Memo::new(move |_| {
+        if place.misspelt.get() {
+            return Frame::Respell(place.address.get());
+        }
         place.address.with(|address| match address {
             Address::Root => Frame::Root,
             Address::NotFound { requested_locale } => Frame::NotFound(requested_locale.clone()),
@@ -68,6 +73,10 @@ fn Pages() -> impl IntoView {
     move || match frame.get() {
         Frame::Root => view! { <RootRedirect /> }.into_any(),
         Frame::NotFound(requested) => view! { <NotFound requested /> }.into_any(),
+        Frame::Respell(address) => {
+            place.replace(&address);
+            ().into_any()
+        }
         Frame::Locale(locale) => {
             view! { <LocaleShell locale>{move || page_view(page.get())}</LocaleShell> }.into_any()
         }

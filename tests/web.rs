@@ -507,3 +507,21 @@ async fn a_change_address_opens_its_question_and_continue_returns_to_the_review(
     root.remove();
     clear_drafts();
 }
+
+#[wasm_bindgen_test]
+async fn a_misspelt_address_is_replaced_by_the_pages_own() {
+    clear_drafts();
+    let (root, handle) = mount_at("/pt-br/request", embedded(""));
+    settle().await;
+    settle().await;
+    assert_eq!(
+        web_sys::window().unwrap().location().pathname().unwrap(),
+        "/pt-BR/request"
+    );
+    assert_eq!(
+        texts(&root, "h1"),
+        ["Solicitar assistência para o Microsoft 365"]
+    );
+    drop(handle);
+    root.remove();
+}

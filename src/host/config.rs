@@ -113,7 +113,8 @@ impl Settings {
                 "locales" => locales(value).map(|(known, unknown)| {
                     if !unknown.is_empty() {
                         problems.push(format!(
-                            "fasttrack: {source}: `locales` names unknown locales {unknown:?}; offering the others."
+                            "fasttrack: {source}: `locales` names unknown locales ({}); offering the others.",
+                            unknown.join(", ")
                         ));
                     }
                     settings.locales = Some(known);
@@ -171,10 +172,12 @@ pub fn attributes_as_json(
                         .map(|s| Json::String(s.to_owned()))
                         .collect(),
                 ),
+                // Whole numbers only: parsing a float would bring float parsing (and its
+                // tables) into the wasm.
                 "timeout_ms" => text
                     .trim()
-                    .parse::<f64>()
-                    .map_or(Json::String(text), Json::Number),
+                    .parse::<u32>()
+                    .map_or(Json::String(text), |n| Json::Number(f64::from(n))),
                 _ => Json::String(text),
             };
             Some(((*setting).to_owned(), value))

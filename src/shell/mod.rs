@@ -41,18 +41,12 @@ impl Announcer {
 }
 
 /// The pages of one locale: `children` draws the page inside the frame. A locale this
-/// deployment does not offer has no pages; a misspelt address (`/pt-br`) is replaced by the
-/// page's own (`/pt-BR/`).
+/// deployment does not offer has no pages.
 #[component]
 pub fn LocaleShell(locale: Locale, children: ChildrenFn) -> impl IntoView {
     let config = expect_context::<Config>();
-    let place = Place::current();
     if !config.locales.contains(&locale.tag()) {
         return view! { <NotFound requested=Some(locale.tag().to_owned()) /> }.into_any();
-    }
-    if place.misspelt.get_untracked() {
-        place.replace(&place.address.get_untracked());
-        return ().into_any();
     }
     view! { <LocaleFrame locale children /> }.into_any()
 }
