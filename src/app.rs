@@ -63,7 +63,7 @@ fn Pages() -> impl IntoView {
         place.address.with(|address| match address {
             Address::Root => Frame::Root,
             Address::NotFound { requested_locale } => Frame::NotFound(requested_locale.clone()),
-            // `Place` shows a host page's own address as the guide.
+            // Not shown: `Place` turns it into the guide (embedded) or not-found (standalone).
             Address::Outside => Frame::NotFound(None),
             other => other.locale().map_or(Frame::NotFound(None), Frame::Locale),
         })

@@ -36,6 +36,11 @@ async fn settle() {
     leptos::task::tick().await;
 }
 
+/// The document's path, as the browser's address bar shows it.
+fn pathname() -> String {
+    web_sys::window().unwrap().location().pathname().unwrap()
+}
+
 fn texts(root: &web_sys::HtmlElement, selector: &str) -> Vec<String> {
     let list = root.query_selector_all(selector).unwrap();
     (0..list.length())
@@ -161,10 +166,7 @@ async fn choosing_a_language_switches_the_page_in_place() {
     french.click();
     settle().await;
     assert_eq!(texts(&root, "h1"), ["Processus FastTrack"]);
-    assert_eq!(
-        web_sys::window().unwrap().location().pathname().unwrap(),
-        "/fr-FR/"
-    );
+    assert_eq!(pathname(), "/fr-FR/");
     drop(handle);
     root.remove();
 }
@@ -281,10 +283,7 @@ async fn a_host_page_outside_base_shows_the_guide_with_links_under_base() {
     let nav: web_sys::Element = element(&root, ".ft-nav a[href='/portal/help/en/request']");
     assert_eq!(nav.get_attribute("aria-current"), None);
     // The host's own address is left alone.
-    assert_eq!(
-        web_sys::window().unwrap().location().pathname().unwrap(),
-        "/portal/"
-    );
+    assert_eq!(pathname(), "/portal/");
     drop(handle);
     root.remove();
 }
@@ -495,10 +494,7 @@ async fn a_change_address_opens_its_question_and_continue_returns_to_the_review(
     );
     element::<web_sys::HtmlElement>(&root, "button[type=submit]").click();
     settle().await;
-    assert_eq!(
-        web_sys::window().unwrap().location().pathname().unwrap(),
-        "/en/request/check"
-    );
+    assert_eq!(pathname(), "/en/request/check");
     assert_eq!(
         texts(&root, "h1"),
         ["Check your answers before sending your request"]
@@ -514,10 +510,7 @@ async fn a_misspelt_address_is_replaced_by_the_pages_own() {
     let (root, handle) = mount_at("/pt-br/request", embedded(""));
     settle().await;
     settle().await;
-    assert_eq!(
-        web_sys::window().unwrap().location().pathname().unwrap(),
-        "/pt-BR/request"
-    );
+    assert_eq!(pathname(), "/pt-BR/request");
     assert_eq!(
         texts(&root, "h1"),
         ["Solicitar assistência para o Microsoft 365"]

@@ -231,6 +231,32 @@ pub fn SelectField(
     }
 }
 
+/// The id of a choice's input: the first carries the field's id, so error links land on it.
+fn option_id(field: Field, index: usize, value: &str) -> String {
+    if index == 0 {
+        field.id().to_owned()
+    } else {
+        format!("{}-{value}", field.id())
+    }
+}
+
+/// The frame of a question answered by choosing: its error styling, a fieldset described by
+/// the hint and error, the legend, hint and error, then the options (`children`) in a box of
+/// class `options_class`.
+#[component]
+fn ChoiceFieldset(field: Field, options_class: &'static str, children: Children) -> impl IntoView {
+    let cx = expect_context::<WizardContext>();
+    view! {
+        <div class=error_class(cx, field)>
+            <fieldset class="ft-fieldset" aria-describedby=described_by(cx, field, None)>
+                <legend id=format!("{}-legend", field.id()) class="ft-legend">{move || cx.words(field).label}</legend>
+                <HintAndError field />
+                <div class=options_class>{children()}</div>
+            </fieldset>
+        </div>
+    }
+}
+
 /// One radio button's value and words.
 #[derive(Clone)]
 pub struct RadioOption {
@@ -250,46 +276,40 @@ pub fn RadioGroup(
 ) -> impl IntoView {
     let cx = expect_context::<WizardContext>();
     let draft = cx.state.draft;
-    let legend_id = format!("{}-legend", field.id());
+    let class = if inline {
+        "ft-radios ft-radios--inline"
+    } else {
+        "ft-radios"
+    };
     view! {
-        <div class=error_class(cx, field)>
-            <fieldset class="ft-fieldset" aria-describedby=described_by(cx, field, None)>
-                <legend id=legend_id class="ft-legend">{move || cx.words(field).label}</legend>
-                <HintAndError field />
-                <div class=if inline { "ft-radios ft-radios--inline" } else { "ft-radios" }>
-                    {move || {
-                        options
-                            .get()
-                            .into_iter()
-                            .enumerate()
-                            .map(|(i, option)| {
-                                let id = if i == 0 {
-                                    field.id().to_owned()
-                                } else {
-                                    format!("{}-{}", field.id(), option.value)
-                                };
-                                let value = option.value;
-                                view! {
-                                    <div class="ft-radio">
-                                        <input
-                                            class="ft-radio__input"
-                                            type="radio"
-                                            id=id.clone()
-                                            name=field.id()
-                                            value=value
-                                            prop:checked=move || draft.with(|d| (lens.get)(d) == value)
-                                            on:change=move |_| draft.update(|d| *(lens.set)(d) = value.to_owned())
-                                        />
-                                        <label class="ft-radio__label" for=id>{option.label}</label>
-                                        {(!option.hint.is_empty()).then(|| view! { <div class="ft-hint ft-radio__hint">{option.hint}</div> })}
-                                    </div>
-                                }
-                            })
-                            .collect_view()
-                    }}
-                </div>
-            </fieldset>
-        </div>
+        <ChoiceFieldset field options_class=class>
+            {move || {
+                options
+                    .get()
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, option)| {
+                        let id = option_id(field, i, option.value);
+                        let value = option.value;
+                        view! {
+                            <div class="ft-radio">
+                                <input
+                                    class="ft-radio__input"
+                                    type="radio"
+                                    id=id.clone()
+                                    name=field.id()
+                                    value=value
+                                    prop:checked=move || draft.with(|d| (lens.get)(d) == value)
+                                    on:change=move |_| draft.update(|d| *(lens.set)(d) = value.to_owned())
+                                />
+                                <label class="ft-radio__label" for=id>{option.label}</label>
+                                {(!option.hint.is_empty()).then(|| view! { <div class="ft-hint ft-radio__hint">{option.hint}</div> })}
+                            </div>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </ChoiceFieldset>
     }
 }
 
@@ -318,11 +338,7 @@ pub fn CheckboxGroup(
         .into_iter()
         .enumerate()
         .map(|(i, option)| {
-            let id = if i == 0 {
-                field.id().to_owned()
-            } else {
-                format!("{}-{}", field.id(), option.value)
-            };
+            let id = option_id(field, i, option.value);
             let value = option.value;
             view! {
                 <div class="ft-checkbox">
@@ -343,17 +359,12 @@ pub fn CheckboxGroup(
             }
         })
         .collect_view();
-    view! {
-        <div class=error_class(cx, field)>
-            <fieldset class="ft-fieldset" aria-describedby=described_by(cx, field, None)>
-                <legend class="ft-legend">{move || cx.words(field).label}</legend>
-                <HintAndError field />
-                <div class=if columns { "ft-checkboxes ft-checkboxes--columns" } else { "ft-checkboxes" }>
-                    {boxes}
-                </div>
-            </fieldset>
-        </div>
-    }
+    let class = if columns {
+        "ft-checkboxes ft-checkboxes--columns"
+    } else {
+        "ft-checkboxes"
+    };
+    view! { <ChoiceFieldset field options_class=class>{boxes}</ChoiceFieldset> }
 }
 
 /// A checkbox for a yes/no answer of the draft.
