@@ -518,3 +518,39 @@ async fn a_misspelt_address_is_replaced_by_the_pages_own() {
     drop(handle);
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn a_header_the_browser_refuses_ends_in_a_worded_outcome_not_a_stuck_button() {
+    // The settings' parser refuses such a header; this is the client's own guard, for a
+    // Config built by other means.
+    clear_drafts();
+    seed_draft(EVERYTHING_DONE, "check");
+    let config = Config {
+        headers: vec![("X-CSRF-Token".to_owned(), "…".to_owned())],
+        endpoint: "/nowhere".to_owned(),
+        ..embedded("")
+    };
+    let (root, handle) = mount_at("/en/request/check", config);
+    settle().await;
+    element::<web_sys::HtmlElement>(&root, "form.ft-form button[type=submit]").click();
+    for _ in 0..20 {
+        settle().await;
+        if root.query_selector("#ft-failure").unwrap().is_some() {
+            break;
+        }
+    }
+    let failure = texts(&root, "#ft-failure p").join(" ");
+    assert!(
+        failure.contains("settings keep your browser from sending"),
+        "{failure}"
+    );
+    let button: web_sys::HtmlButtonElement = element(&root, "form.ft-form button[type=submit]");
+    assert!(!button.disabled());
+    assert_eq!(
+        button.text_content().unwrap_or_default().trim(),
+        "Try again"
+    );
+    drop(handle);
+    root.remove();
+    clear_drafts();
+}

@@ -15,6 +15,7 @@ mod regions;
 mod request;
 mod rules;
 mod step;
+pub mod text;
 
 pub use choices::{CustomerIdKind, FastTrackLanguage, Product, RequesterKind};
 pub use date::Date;

@@ -13,6 +13,7 @@ use crate::request::{
     AssistanceRequest, Contact, CustomerRef, Organisation, Person, SCHEMA_VERSION,
 };
 use crate::step::Step;
+use crate::text;
 
 /// FastTrack assistance needs this many licences or more.
 pub const FASTTRACK_MIN_LICENCES: u32 = 150;
@@ -229,20 +230,24 @@ fn contact(c: &ContactDraft, [same, name, mail]: [Field; 3], e: &mut Errors) -> 
 // ---- Single-value rules ----
 
 fn choice<T>(value: &str, find: impl Fn(&str) -> Option<T>) -> Result<T, ErrorCode> {
-    let value = value.trim();
+    let value = text::trim(value);
     if value.is_empty() {
         return Err(ErrorCode::Required);
     }
     find(value).ok_or(ErrorCode::UnknownChoice)
 }
 
-/// A required single-line text: trimmed, no control characters, at most `max` characters.
+/// A required single-line text: trimmed, no control characters (bidirectional controls
+/// included), at most `max` characters.
 fn text(value: &str, max: usize) -> Result<String, ErrorCode> {
-    let value = value.trim();
+    let value = text::trim(value);
     if value.is_empty() {
         return Err(ErrorCode::Required);
     }
-    if value.chars().any(char::is_control) {
+    if value
+        .chars()
+        .any(|c| c.is_control() || text::is_bidi_control(c))
+    {
         return Err(ErrorCode::ControlCharacters);
     }
     if value.chars().count() > max {
@@ -252,7 +257,7 @@ fn text(value: &str, max: usize) -> Result<String, ErrorCode> {
 }
 
 fn comments(value: &str) -> Result<Option<String>, ErrorCode> {
-    let value = value.trim();
+    let value = text::trim(value);
     if value
         .chars()
         .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
@@ -280,7 +285,7 @@ fn products(codes: &[String]) -> Result<Vec<Product>, ErrorCode> {
 }
 
 fn future_date(value: &str, today: Date) -> Result<Date, ErrorCode> {
-    let value = value.trim();
+    let value = text::trim(value);
     if value.is_empty() {
         return Err(ErrorCode::Required);
     }
@@ -294,8 +299,7 @@ fn future_date(value: &str, today: Date) -> Result<Date, ErrorCode> {
 /// A whole number of licences. Spaces and thousands separators are accepted (`1 000`,
 /// `1,000`, `1.000`) because readers type numbers the way their language writes them.
 pub fn parse_licences(value: &str) -> Result<u32, ErrorCode> {
-    let compact: String = value
-        .trim()
+    let compact: String = text::trim(value)
         .chars()
         .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\''))
         .collect();
@@ -353,7 +357,7 @@ fn eligible(licences: u32, data_migration: bool) -> Result<u32, ErrorCode> {
 
 /// `name@example.com`: one `@`, a plain local part, and a domain with a dot.
 fn email(value: &str) -> Result<String, ErrorCode> {
-    let value = value.trim();
+    let value = text::trim(value);
     if value.is_empty() {
         return Err(ErrorCode::Required);
     }
@@ -366,9 +370,12 @@ fn email(value: &str) -> Result<String, ErrorCode> {
         && !local.starts_with('.')
         && !local.ends_with('.')
         && !local.contains("..")
-        && local
-            .chars()
-            .all(|c| !c.is_whitespace() && !c.is_control() && !"()<>[]\\,;:@\"".contains(c));
+        && local.chars().all(|c| {
+            !c.is_whitespace()
+                && !c.is_control()
+                && !text::is_invisible(c)
+                && !"()<>[]\\,;:@\"".contains(c)
+        });
     if !local_ok || hostname(host).is_none() {
         return Err(ErrorCode::InvalidEmail);
     }
@@ -396,7 +403,7 @@ fn hostname(value: &str) -> Option<String> {
 }
 
 fn domain(value: &str) -> Result<String, ErrorCode> {
-    let value = value.trim();
+    let value = text::trim(value);
     if value.is_empty() {
         return Err(ErrorCode::Required);
     }
@@ -404,7 +411,7 @@ fn domain(value: &str) -> Result<String, ErrorCode> {
 }
 
 fn tpid(value: &str) -> Result<String, ErrorCode> {
-    let value = value.trim();
+    let value = text::trim(value);
     if value.is_empty() {
         return Err(ErrorCode::Required);
     }
@@ -419,7 +426,7 @@ fn tpid(value: &str) -> Result<String, ErrorCode> {
 /// International format: `+` (or `00`) and the country code, then 8 to 15 digits in all,
 /// with spaces, dots, hyphens or brackets between them. Kept as typed, trimmed.
 fn phone(value: &str) -> Result<String, ErrorCode> {
-    let value = value.trim();
+    let value = text::trim(value);
     if value.is_empty() {
         return Err(ErrorCode::Required);
     }

@@ -463,3 +463,81 @@ fn the_wire_format_is_stable() {
     let unknown = r#"{"schema_version":1,"surprise":true}"#;
     assert!(serde_json::from_str::<AssistanceRequest>(unknown).is_err());
 }
+
+#[test]
+fn answers_of_only_invisible_characters_are_empty() {
+    for blank in [
+        "\u{200B}",
+        " \u{200D}\u{FEFF} ",
+        "\u{202E}",
+        "\u{2060}\u{00AD}",
+    ] {
+        assert_eq!(
+            with(|d| d.requester.name = blank.into()),
+            [(RequesterName, Required)],
+            "{blank:?}"
+        );
+        assert_eq!(
+            with(|d| d.project_name = blank.into()),
+            [(ProjectName, Required)],
+            "{blank:?}"
+        );
+        assert_eq!(
+            with(|d| d.requester.email = blank.into()),
+            [(RequesterEmail, Required)],
+            "{blank:?}"
+        );
+        assert_eq!(
+            with(|d| d.licences = blank.into()),
+            [(Licences, Required)],
+            "{blank:?}"
+        );
+        // An optional answer of nothing visible is not sent.
+        let mut d = valid_customer();
+        d.comments = blank.into();
+        assert_eq!(validate(&d, TODAY).expect("valid").comments, None);
+    }
+    // Invisible characters around a real answer are trimmed like spaces.
+    let mut d = valid_customer();
+    d.requester.name = "\u{200B}Ana Souza\u{FEFF}".into();
+    assert_eq!(
+        validate(&d, TODAY).expect("valid").requester.name,
+        "Ana Souza"
+    );
+}
+
+#[test]
+fn bidi_overrides_are_refused_in_names_and_email_addresses() {
+    // "Trojan Source": an override makes the name read differently from what is sent.
+    for name in [
+        "Ana \u{202E}azuoS",
+        "Ana\u{2066} Souza\u{2069}",
+        "Ana \u{202A}Souza",
+    ] {
+        assert_eq!(
+            with(|d| d.requester.name = name.into()),
+            [(RequesterName, ControlCharacters)],
+            "{name:?}"
+        );
+        assert_eq!(
+            with(|d| d.business_sponsor.name = name.into()),
+            [(SponsorName, ControlCharacters)],
+            "{name:?}"
+        );
+    }
+    for email in [
+        "ana\u{202E}@contoso.com",
+        "an\u{200B}a@contoso.com",
+        "ana@con\u{2066}toso.com",
+    ] {
+        assert_eq!(
+            with(|d| d.requester.email = email.into()),
+            [(RequesterEmail, InvalidEmail)],
+            "{email:?}"
+        );
+    }
+    // Joiners inside a name are part of some scripts: kept.
+    let mut d = valid_customer();
+    d.requester.name = "می\u{200C}خواهم".into();
+    assert!(validate(&d, TODAY).is_ok());
+}

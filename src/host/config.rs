@@ -195,26 +195,60 @@ fn text(value: &Json) -> Result<&str, Refusal> {
 
 fn endpoint(value: &Json, page: PageFacts) -> Result<String, Refusal> {
     let endpoint = text(value)?.trim();
-    let lower = endpoint.to_ascii_lowercase();
+    let refuse = |why: &str| Err(Refusal::Refused(format!("is `{endpoint}`: {why}")));
+    // The scheme, if the address has one: what comes before a `:` that precedes any `/`, `?`
+    // or `#` (`javascript:x`, `data:,x`, `https://x`).
+    let scheme = endpoint
+        .find([':', '/', '?', '#'])
+        .filter(|&i| endpoint[i..].starts_with(':'))
+        .map(|i| endpoint[..i].to_ascii_lowercase());
     if endpoint.is_empty() {
         Err(Refusal::Refused("is empty".into()))
-    } else if page.is_https && lower.starts_with("http:") {
-        Err(Refusal::Refused(format!(
-            "is `{endpoint}`: an http: address cannot be used from an https: page"
-        )))
-    } else if endpoint.contains("://")
-        && !["http://", "https://"].iter().any(|s| lower.starts_with(s))
+    } else if endpoint
+        .chars()
+        .any(|c| c.is_control() || c.is_whitespace())
     {
-        Err(Refusal::Refused(format!(
-            "is `{endpoint}`: only http(s) addresses or paths are allowed"
-        )))
+        refuse("an address has no spaces or control characters")
+    } else if endpoint.starts_with("//")
+        || endpoint.starts_with("/\\")
+        || endpoint.starts_with('\\')
+    {
+        // Browsers read `//host/x` (and `/\host/x`) as another host on the page's scheme.
+        refuse("a protocol-relative address could send answers to another host; write https://")
     } else {
-        Ok(endpoint.to_owned())
+        match scheme.as_deref() {
+            None => Ok(endpoint.to_owned()),
+            Some("http") if page.is_https => {
+                refuse("an http: address cannot be used from an https: page")
+            }
+            Some("http" | "https")
+                if endpoint[endpoint.find(':').unwrap_or(0)..].starts_with("://") =>
+            {
+                Ok(endpoint.to_owned())
+            }
+            Some(_) => refuse("only http(s) addresses or paths are allowed"),
+        }
     }
 }
 
 /// Header names a host may not set: the browser owns them, or the contract does.
 const RESERVED_HEADERS: [&str; 4] = ["content-type", "idempotency-key", "content-length", "host"];
+
+/// A header name as HTTP defines it (a "token"): what `fetch` accepts.
+fn is_header_name(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+}
+
+/// A header value `fetch` sends as it is: visible Latin-1 characters, spaces and tabs (no
+/// line breaks, no other controls, nothing beyond U+00FF such as "…").
+fn is_header_value(value: &str) -> bool {
+    value
+        .chars()
+        .all(|c| c == '\t' || (' '..='~').contains(&c) || ('\u{a0}'..='\u{ff}').contains(&c))
+}
 
 fn headers(value: &Json) -> Result<Vec<(String, String)>, Refusal> {
     let why = "must be an object of strings";
@@ -224,12 +258,15 @@ fn headers(value: &Json) -> Result<Vec<(String, String)>, Refusal> {
     let mut headers = Vec::new();
     for (name, value) in entries {
         let value = text(value).map_err(|_| Refusal::WrongType(why))?;
-        let valid_name = !name.is_empty()
-            && name
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b"-_".contains(&b));
-        if !valid_name || value.chars().any(|c| c.is_control()) {
-            return Err(Refusal::Refused(format!("has an invalid header `{name}`")));
+        if !is_header_name(name) {
+            return Err(Refusal::Refused(format!(
+                "has an invalid header name `{name}`"
+            )));
+        }
+        if !is_header_value(value) {
+            return Err(Refusal::Refused(format!(
+                "gives `{name}` a value a browser cannot send (only visible Latin-1 characters)"
+            )));
         }
         if RESERVED_HEADERS.contains(&name.to_ascii_lowercase().as_str()) {
             return Err(Refusal::Refused(format!(
@@ -370,7 +407,10 @@ pub fn normalize_base(base: &str) -> Option<String> {
     let ok = base.starts_with('/')
         && !base.contains("//")
         && !base.contains(['?', '#', '\\'])
-        && !base.split('/').any(|seg| seg == "..");
+        && !base
+            .chars()
+            .any(|c| c.is_control() || c.is_whitespace() || fasttrack_model::text::is_invisible(c))
+        && !base.split('/').any(|seg| seg == ".." || seg == ".");
     ok.then(|| base.trim_end_matches('/').to_owned())
 }
 
@@ -479,7 +519,7 @@ mod tests {
             .any(|p| p.contains("http: address cannot be used from an https: page")));
         let (_, problems) = read(r#"{"headers":{"bad name":"y"}}"#, HTTP);
         assert!(
-            problems[0].contains("invalid header `bad name`"),
+            problems[0].contains("invalid header name `bad name`"),
             "{problems:?}"
         );
     }
@@ -605,10 +645,90 @@ mod tests {
     }
 
     #[test]
+    fn endpoints_that_could_misdirect_answers_are_refused_by_name() {
+        for bad in [
+            "//evil.example/x",
+            "/\\evil.example/x",
+            "javascript:alert(1)",
+            "data:text/plain,x",
+            "blob:https://x/1",
+            "ftp://x/requests",
+            "mailto:a@b.example",
+            "https:/x",
+            "/api/re quests",
+            "/api/\nx",
+        ] {
+            let (settings, problems) = read(
+                &format!(r#"{{"endpoint":{}}}"#, serde_json::json!(bad)),
+                HTTP,
+            );
+            assert_eq!(settings.endpoint, None, "{bad}");
+            assert!(
+                problems[0].contains("`endpoint` is `"),
+                "{bad}: {problems:?}"
+            );
+        }
+        for good in [
+            "/api/requests",
+            "api/requests",
+            "https://api.example/requests",
+            "HTTPS://api.example/r?x=1",
+            "http://127.0.0.1:8787/api/requests",
+            "/api/requests?tenant=a:b",
+        ] {
+            let (settings, problems) = read(
+                &format!(r#"{{"endpoint":{}}}"#, serde_json::json!(good)),
+                HTTP,
+            );
+            assert_eq!(settings.endpoint.as_deref(), Some(good), "{problems:?}");
+        }
+    }
+
+    #[test]
+    fn header_values_a_browser_would_refuse_are_refused_by_name() {
+        // The README's own example once held "…" (U+2026): fetch throws on it.
+        for (name, value) in [
+            ("X-CSRF-Token", "…"),
+            ("X-A", "line\nbreak"),
+            ("X-A", "nul\u{0}"),
+            ("X-A", "emoji 🙂"),
+        ] {
+            let json = serde_json::json!({ "headers": { name: value } }).to_string();
+            let (settings, problems) = read(&json, HTTP);
+            assert_eq!(settings.headers, None, "{value:?}");
+            assert!(problems[0].contains(&format!("`{name}`")), "{problems:?}");
+        }
+        for (name, value) in [
+            ("X-CSRF-Token", "abc123"),
+            ("Authorization", "Bearer a.b.c"),
+            ("X-Name", "Jérôme\tÅ"),
+            ("X.Custom~Name", "v"),
+        ] {
+            let json = serde_json::json!({ "headers": { name: value } }).to_string();
+            let (settings, problems) = read(&json, HTTP);
+            assert!(problems.is_empty(), "{problems:?}");
+            assert_eq!(
+                settings.headers,
+                Some(vec![(name.to_owned(), value.to_owned())])
+            );
+        }
+    }
+
+    #[test]
     fn bases_are_plain_paths() {
         assert_eq!(normalize_base("/").as_deref(), Some(""));
         assert_eq!(normalize_base("/a/b/").as_deref(), Some("/a/b"));
-        for bad in ["a/b", "//evil.example", "/a/../b", "/a?x", "https://x/"] {
+        for bad in [
+            "a/b",
+            "//evil.example",
+            "/a/../b",
+            "/a/./b",
+            "/a?x",
+            "https://x/",
+            "/a\u{7}b",
+            "/a b",
+            "/a\u{202e}b",
+        ] {
             assert_eq!(normalize_base(bad), None, "{bad}");
         }
     }

@@ -64,6 +64,8 @@ pub struct SendingText {
     pub answers_kept: &'static str,
     pub unreachable: &'static str,
     pub offline: &'static str,
+    /// The deployment's settings keep the browser from building the request.
+    pub unsendable: &'static str,
     pub timed_out: &'static str,
     pub busy: &'static str,
     pub server_error: &'static str,

@@ -23,6 +23,7 @@ fn failure_text(text: &SendingText, outcome: &Outcome) -> String {
     match outcome {
         Outcome::Unreachable => text.unreachable.to_owned(),
         Outcome::Offline => text.offline.to_owned(),
+        Outcome::Unsendable => text.unsendable.to_owned(),
         Outcome::TimedOut => text.timed_out.to_owned(),
         Outcome::Busy => text.busy.to_owned(),
         Outcome::ServerError => text.server_error.to_owned(),

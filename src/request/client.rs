@@ -3,7 +3,7 @@
 
 use crate::host::{Config, Credentials};
 use crate::request::submit::{classify, Attempt, Next, Outcome};
-use gloo_net::http::Request;
+use gloo_net::http::{Headers, Request};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
@@ -45,6 +45,12 @@ async fn attempt_once(config: &Config, key: &str, body: &str) -> Attempt {
     let Some(window) = web_sys::window() else {
         return Attempt::NetworkError;
     };
+    // Headers set one by one, each able to fail: the browser refuses some names and values,
+    // and a refusal must end in an outcome, not a JavaScript exception that leaves the
+    // submission waiting for ever.
+    let Some(headers) = request_headers(config, key) else {
+        return Attempt::Unsendable;
+    };
     let controller = web_sys::AbortController::new().ok();
     // Abort the fetch (and the reading of its body) when the timeout passes.
     let abort = controller.clone().map(|c| Closure::once(move || c.abort()));
@@ -57,18 +63,14 @@ async fn attempt_once(config: &Config, key: &str, body: &str) -> Attempt {
             .ok()
     });
     let signal = controller.as_ref().map(web_sys::AbortController::signal);
-    let mut builder = Request::post(&config.endpoint)
-        .header("Content-Type", "application/json")
-        .header("Idempotency-Key", key)
+    let builder = Request::post(&config.endpoint)
+        .headers(Headers::from_raw(headers))
         .credentials(match config.credentials {
             Credentials::Omit => web_sys::RequestCredentials::Omit,
             Credentials::SameOrigin => web_sys::RequestCredentials::SameOrigin,
             Credentials::Include => web_sys::RequestCredentials::Include,
         })
         .abort_signal(signal.as_ref());
-    for (name, value) in &config.headers {
-        builder = builder.header(name, value);
-    }
     let result = match builder.body(body.to_owned()) {
         Ok(request) => match request.send().await {
             Ok(response) => {
@@ -96,6 +98,16 @@ async fn attempt_once(config: &Config, key: &str, body: &str) -> Attempt {
         Err(()) if timed_out => Attempt::TimedOut,
         Err(()) => Attempt::NetworkError,
     }
+}
+
+fn request_headers(config: &Config, key: &str) -> Option<web_sys::Headers> {
+    let headers = web_sys::Headers::new().ok()?;
+    headers.set("Content-Type", "application/json").ok()?;
+    headers.set("Idempotency-Key", key).ok()?;
+    for (name, value) in &config.headers {
+        headers.set(name, value).ok()?;
+    }
+    Some(headers)
 }
 
 /// A fresh idempotency key: a version-4 UUID from the browser's cryptographic random source

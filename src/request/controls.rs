@@ -169,7 +169,7 @@ pub fn TextArea(
     let draft = cx.state.draft;
     let count_id = format!("{}-count", field.id());
     let count = move || {
-        let used = draft.with(|d| (lens.get)(d).trim().chars().count());
+        let used = draft.with(|d| fasttrack_model::text::trim((lens.get)(d)).chars().count());
         let text = cx.text();
         let locale = cx.locale.get();
         if used <= max {

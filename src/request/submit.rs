@@ -20,6 +20,8 @@ pub enum Attempt {
     TimedOut,
     /// No answer: connection refused or dropped, DNS, CORS refusal.
     NetworkError,
+    /// The browser would not build the request from the settings (a header it refuses).
+    Unsendable,
 }
 
 /// How the submission ended.
@@ -41,6 +43,8 @@ pub enum Outcome {
     TimedOut,
     Unreachable,
     Offline,
+    /// The deployment's settings keep the browser from sending (never retried).
+    Unsendable,
     /// An answer the contract does not name (another 4xx, a 2xx without an id).
     Unexpected(u16),
 }
@@ -59,6 +63,7 @@ impl Outcome {
             Outcome::TimedOut => "timed_out",
             Outcome::Unreachable => "unreachable",
             Outcome::Offline => "offline",
+            Outcome::Unsendable => "unsendable",
             Outcome::Unexpected(_) => "unexpected",
         }
     }
@@ -114,6 +119,7 @@ pub fn classify(attempt: &Attempt, number: u32, jitter: f64) -> Next {
     match attempt {
         Attempt::TimedOut => retry(Outcome::TimedOut, None),
         Attempt::NetworkError => retry(Outcome::Unreachable, None),
+        Attempt::Unsendable => Next::Done(Outcome::Unsendable),
         Attempt::Answered {
             status,
             retry_after,
@@ -211,6 +217,14 @@ mod tests {
                 0.0
             ),
             Next::Retry { wait_ms: 1000.0 }
+        );
+    }
+
+    #[test]
+    fn a_request_the_browser_will_not_build_is_reported_at_once() {
+        assert_eq!(
+            classify(&Attempt::Unsendable, 1, 0.0),
+            Next::Done(Outcome::Unsendable)
         );
     }
 

@@ -122,7 +122,7 @@ impl Place {
     ) -> Place {
         let base = config.base.clone();
         let standalone = config.standalone;
-        let home = reader_locale(config);
+        let home = config.clone();
         let parsed = Memo::new({
             let base = base.clone();
             move |_| Address::parse(&whole.get(), &base)
@@ -133,7 +133,7 @@ impl Place {
         let address = Memo::new(move |_| {
             match parsed.get() {
                 // A portal's dashboard showing the app as a help panel: the app's home.
-                Address::Outside if !standalone => Address::guide(home),
+                Address::Outside if !standalone => Address::guide(reader_locale(&home)),
                 // A standalone page served outside its own base is misconfigured: say so.
                 Address::Outside => Address::NotFound {
                     requested_locale: None,

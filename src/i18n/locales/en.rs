@@ -181,6 +181,7 @@ pub const UI: Ui = Ui {
             answers_kept: "Your answers are kept.",
             unreachable: "We could not reach the service. Check your connection, then try again.",
             offline: "You are offline. Try again when you are back online.",
+            unsendable: "This site's settings keep your browser from sending the request. Tell the site's administrator; your answers are kept.",
             timed_out: "The service did not answer in time. Try again in a moment.",
             busy: "The service is busy. Wait a few minutes, then try again.",
             server_error: "The service had a problem. Try again later.",

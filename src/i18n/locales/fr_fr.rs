@@ -181,6 +181,7 @@ pub const UI: Ui = Ui {
             answers_kept: "Vos réponses sont conservées.",
             unreachable: "Impossible de joindre le service. Vérifiez votre connexion, puis réessayez.",
             offline: "Vous êtes hors ligne. Réessayez une fois la connexion rétablie.",
+            unsendable: "Les paramètres de ce site empêchent votre navigateur d’envoyer la demande. Prévenez l’administrateur du site ; vos réponses sont conservées.",
             timed_out: "Le service n’a pas répondu à temps. Réessayez dans un instant.",
             busy: "Le service est occupé. Patientez quelques minutes, puis réessayez.",
             server_error: "Le service a rencontré un problème. Réessayez plus tard.",

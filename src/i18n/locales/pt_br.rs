@@ -181,6 +181,7 @@ pub const UI: Ui = Ui {
             answers_kept: "Suas respostas foram mantidas.",
             unreachable: "Não conseguimos acessar o serviço. Verifique sua conexão e tente de novo.",
             offline: "Você está offline. Tente de novo quando estiver conectado.",
+            unsendable: "As configurações deste site impedem o navegador de enviar a solicitação. Avise o administrador do site; suas respostas estão guardadas.",
             timed_out: "O serviço não respondeu a tempo. Tente de novo em instantes.",
             busy: "O serviço está ocupado. Aguarde alguns minutos e tente de novo.",
             server_error: "O serviço teve um problema. Tente de novo mais tarde.",
