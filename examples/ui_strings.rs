@@ -62,6 +62,10 @@ fn main() {
             ("discarded", w.draft_discarded.to_owned()),
             ("notSent", s.failure_title.to_owned()),
             ("busy", s.busy.to_owned()),
+            (
+                "busyFor3",
+                (s.busy_for)(&Number::written("{n:3}".to_owned(), Plural::Other)),
+            ),
             ("unreachable", s.unreachable.to_owned()),
             ("timedOut", s.timed_out.to_owned()),
             ("signIn", s.sign_in_again.to_owned()),
@@ -71,6 +75,7 @@ fn main() {
             ("serverError", s.server_error.to_owned()),
             ("tryAgain", s.try_again.to_owned()),
             ("sent", s.confirmation_title.to_owned()),
+            ("noReference", s.no_reference.to_owned()),
         ];
         let strings = strings
             .into_iter()

@@ -68,6 +68,8 @@ pub struct SendingText {
     pub unsendable: &'static str,
     pub timed_out: &'static str,
     pub busy: &'static str,
+    /// Busy, and the service asked for a wait of `n` minutes (longer than the app waits).
+    pub busy_for: fn(n: &Number) -> String,
     pub server_error: &'static str,
     pub sign_in_again: &'static str,
     pub too_large: &'static str,
@@ -77,6 +79,8 @@ pub struct SendingText {
     pub unexpected: fn(status: u16) -> String,
     pub confirmation_title: &'static str,
     pub reference_label: &'static str,
+    /// Accepted, but the backend gave no reference.
+    pub no_reference: &'static str,
     pub next_heading: &'static str,
     pub next_text: &'static str,
     pub keep_record: &'static str,

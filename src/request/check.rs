@@ -3,7 +3,6 @@
 //! [`review_rows`](crate::request::review_rows); the send is the wizard's
 //! ([`use_submission`]).
 
-use crate::i18n::SendingText;
 use crate::locale::Locale;
 use crate::request::arrival::{tell_host, title_effect, CHECK};
 use crate::request::context::WizardContext;
@@ -19,13 +18,17 @@ use fasttrack_model::Step;
 use leptos::prelude::*;
 
 /// The words for a failed submission.
-fn failure_text(text: &SendingText, outcome: &Outcome) -> String {
+fn failure_text(locale: Locale, outcome: &Outcome) -> String {
+    let text = &locale.ui().wizard.sending;
     match outcome {
         Outcome::Unreachable => text.unreachable.to_owned(),
         Outcome::Offline => text.offline.to_owned(),
         Outcome::Unsendable => text.unsendable.to_owned(),
         Outcome::TimedOut => text.timed_out.to_owned(),
-        Outcome::Busy => text.busy.to_owned(),
+        Outcome::Busy { wait_minutes: None } => text.busy.to_owned(),
+        Outcome::Busy {
+            wait_minutes: Some(n),
+        } => (text.busy_for)(&locale.number(*n as usize)),
         Outcome::ServerError => text.server_error.to_owned(),
         Outcome::SignInAgain => text.sign_in_again.to_owned(),
         Outcome::TooLarge => text.too_large.to_owned(),
@@ -88,7 +91,7 @@ pub fn CheckAnswers() -> impl IntoView {
                 <div class="ft-error-summary ft-failure" id=FAILURE_ID tabindex="-1" aria-labelledby="ft-failure-title">
                     <div role="alert">
                         <h2 id="ft-failure-title" class="ft-error-summary__title">{s.failure_title}</h2>
-                        <p>{failure_text(s, &outcome)}</p>
+                        <p>{failure_text(cx.locale.get(), &outcome)}</p>
                         {(!details.is_empty()).then(|| view! {
                             <ul class="ft-list">{details.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}</ul>
                         })}

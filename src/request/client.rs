@@ -17,7 +17,12 @@ pub async fn send(config: &Config, key: &str, body: &str, on_attempt: impl Fn(u3
         }
         on_attempt(number);
         let attempt = attempt_once(config, key, body).await;
-        match classify(&attempt, number, js_sys::Math::random()) {
+        match classify(
+            &attempt,
+            number,
+            js_sys::Math::random(),
+            js_sys::Date::now(),
+        ) {
             Next::Done(outcome) => return outcome,
             Next::Retry { wait_ms } => {
                 sleep(wait_ms).await;

@@ -18,10 +18,12 @@ pub fn Confirmation() -> impl IntoView {
     };
     title_effect(cx, |t| t.sending.confirmation_title, || false);
     tell_host(cx, CONFIRMATION, None);
-    crate::shell::Announcer::say(format!(
-        "{}: {reference}",
-        cx.text_untracked().sending.confirmation_title
-    ));
+    let sending = &cx.text_untracked().sending;
+    crate::shell::Announcer::say(if reference.is_empty() {
+        format!("{}: {}", sending.confirmation_title, sending.no_reference)
+    } else {
+        format!("{}: {reference}", sending.confirmation_title)
+    });
     focus_later("ft-step-heading");
     let s = move || &cx.text().sending;
     let guide_href = place.href(&Address::guide(locale));
@@ -30,11 +32,19 @@ pub fn Confirmation() -> impl IntoView {
         <div class="ft-wizard">
             <div class="ft-panel">
                 <h1 id="ft-step-heading" tabindex="-1" class="ft-panel__title">{move || s().confirmation_title}</h1>
-                <div class="ft-panel__body">
-                    {move || s().reference_label}
-                    <br />
-                    <strong id="ft-reference">{reference}</strong>
-                </div>
+                {if reference.is_empty() {
+                    // Accepted, but the backend gave no reference: say so, and offer no resend.
+                    view! { <p class="ft-panel__body" id="ft-no-reference">{move || s().no_reference}</p> }.into_any()
+                } else {
+                    view! {
+                        <div class="ft-panel__body">
+                            {move || s().reference_label}
+                            <br />
+                            <strong id="ft-reference">{reference}</strong>
+                        </div>
+                    }
+                    .into_any()
+                }}
             </div>
             <p>{move || s().keep_record}</p>
             <button type="button" class="ft-button ft-button--secondary" on:click=|_| {

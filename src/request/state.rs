@@ -27,7 +27,8 @@ pub struct WizardState {
     pub discarded: RwSignal<bool>,
     /// The key and body of a submission not yet accepted (kept across reloads).
     pub submission: RwSignal<Option<Pending>>,
-    /// The reference of the request just sent, for the confirmation page.
+    /// The request just sent, for the confirmation page: its reference, or an empty one
+    /// when the backend accepted it without giving one.
     pub confirmation: RwSignal<Option<String>>,
     /// The first question whose answers are not all valid yet (`None`: ready for review).
     pub first_incomplete: Memo<Option<Step>>,
@@ -103,8 +104,10 @@ impl WizardState {
         self.page.set(String::new());
     }
 
-    /// The request was accepted: keep its reference, forget the answers.
-    pub fn accepted(&self, reference: String) {
+    /// The request was accepted: keep its reference (empty when the backend gave none),
+    /// forget the answers.
+    pub fn accepted(&self, reference: Option<String>) {
+        let reference = reference.unwrap_or_default();
         self.store
             .with_value(|s| s.set_confirmation(Some(&reference)));
         self.confirmation.set(Some(reference));

@@ -3,7 +3,6 @@
 //! The decisions are plain functions ([`classify`]) so they are tested natively.
 
 use fasttrack_model::{FieldError, Problem};
-use serde::Deserialize;
 
 pub const MAX_ATTEMPTS: u32 = 3;
 /// A `Retry-After` longer than this is not waited out: the reader is told to come back.
@@ -27,8 +26,10 @@ pub enum Attempt {
 /// How the submission ended.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Outcome {
+    /// `200`/`201`: the backend stored the request. `reference` is its `id`, when it gave a
+    /// usable one (a 2xx without one is still an acceptance: never a reason to send again).
     Accepted {
-        reference: String,
+        reference: Option<String>,
     },
     /// `422`: the fields the backend refused (known ones), and the details of others.
     Refused {
@@ -38,7 +39,11 @@ pub enum Outcome {
     Conflict,
     SignInAgain,
     TooLarge,
-    Busy,
+    /// `429`, `503`, or any retried answer whose `Retry-After` is longer than the client
+    /// waits: `wait_minutes` is how long the service asked for, when it did.
+    Busy {
+        wait_minutes: Option<u32>,
+    },
     ServerError,
     TimedOut,
     Unreachable,
@@ -58,7 +63,7 @@ impl Outcome {
             Outcome::Conflict => "conflict",
             Outcome::SignInAgain => "sign_in_again",
             Outcome::TooLarge => "too_large",
-            Outcome::Busy => "busy",
+            Outcome::Busy { .. } => "busy",
             Outcome::ServerError => "server_error",
             Outcome::TimedOut => "timed_out",
             Outcome::Unreachable => "unreachable",
@@ -82,18 +87,70 @@ pub fn backoff_ms(attempt: u32, jitter: f64) -> f64 {
         + 500.0 * jitter.clamp(0.0, 1.0)
 }
 
-/// `Retry-After` in seconds (the HTTP-date form is treated as absent).
-pub fn retry_after_ms(header: Option<&str>) -> Option<f64> {
-    header?
-        .trim()
-        .parse::<u32>()
-        .ok()
-        .map(|s| f64::from(s) * 1000.0)
+/// `Retry-After` as a wait in milliseconds from `now_ms` (milliseconds since the Unix epoch):
+/// delay-seconds (`120`) or an HTTP-date (`Wed, 21 Oct 2026 07:28:00 GMT`; a date already past
+/// is no wait). `None` for anything else.
+pub fn retry_after_ms(header: Option<&str>, now_ms: f64) -> Option<f64> {
+    let header = header?.trim();
+    if let Ok(seconds) = header.parse::<u32>() {
+        return Some(f64::from(seconds) * 1000.0);
+    }
+    http_date_ms(header).map(|at| (at - now_ms).max(0.0))
 }
 
-#[derive(Deserialize)]
-struct Created {
-    id: String,
+/// An HTTP-date in its preferred form (IMF-fixdate, RFC 9110 §5.6.7) as milliseconds since the
+/// Unix epoch.
+fn http_date_ms(text: &str) -> Option<f64> {
+    // "Wed, 21 Oct 2026 07:28:00 GMT"
+    let (_, rest) = text.split_once(", ")?;
+    let parts: Vec<&str> = rest.split(' ').collect();
+    let [day, month, year, time, "GMT"] = parts.as_slice() else {
+        return None;
+    };
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let month = MONTHS.iter().position(|m| m == month)? as i64 + 1;
+    let day: i64 = day.parse().ok().filter(|d| (1..=31).contains(d))?;
+    let year: i64 = year.parse().ok().filter(|y| (1970..=9999).contains(y))?;
+    let mut hms = time.split(':').map(|p| p.parse::<i64>().ok());
+    let (h, m, s) = (hms.next()??, hms.next()??, hms.next()??);
+    if hms.next().is_some() || h > 23 || m > 59 || s > 60 {
+        return None;
+    }
+    let days = days_from_civil(year, month, day);
+    Some(((days * 86_400 + h * 3600 + m * 60 + s) * 1000) as f64)
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (month + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// A wait in whole minutes, rounded up ("about 2 minutes" for 61 s).
+fn minutes(ms: f64) -> u32 {
+    (ms / 60_000.0).ceil().clamp(1.0, f64::from(u32::MAX)) as u32
+}
+
+/// The reference in a `201` body: its `id`, a string or a number, with something visible
+/// and no control characters, at most 200 characters.
+fn reference(body: &str) -> Option<String> {
+    let value: serde_json::Value = serde_json::from_str(body).ok()?;
+    let id = match value.get("id")? {
+        serde_json::Value::String(s) => s.trim().to_owned(),
+        serde_json::Value::Number(n) => n.to_string(),
+        _ => return None,
+    };
+    let usable = !fasttrack_model::text::trim(&id).is_empty()
+        && id.chars().count() <= 200
+        && !id.chars().any(char::is_control);
+    usable.then_some(id)
 }
 
 /// A `422` body: field errors the wizard can word itself, and the rest as the backend put it
@@ -105,11 +162,15 @@ pub fn refused(body: &str) -> Outcome {
     Outcome::Refused { errors, other }
 }
 
-/// Decides what an attempt means: done (and how), or try again after a wait.
-pub fn classify(attempt: &Attempt, number: u32, jitter: f64) -> Next {
+/// Decides what an attempt means: done (and how), or try again after a wait. `now_ms` (since
+/// the Unix epoch) reads a `Retry-After` given as a date.
+pub fn classify(attempt: &Attempt, number: u32, jitter: f64, now_ms: f64) -> Next {
     let can_retry = number < MAX_ATTEMPTS;
     let retry = |outcome: Outcome, retry_after: Option<f64>| match retry_after {
-        Some(wait) if wait > MAX_WAIT_MS => Next::Done(outcome),
+        // Longer than we wait: the reader is told how long the service asked for.
+        Some(wait) if wait > MAX_WAIT_MS => Next::Done(Outcome::Busy {
+            wait_minutes: Some(minutes(wait)),
+        }),
         Some(wait) if can_retry => Next::Retry { wait_ms: wait },
         None if can_retry => Next::Retry {
             wait_ms: backoff_ms(number, jitter),
@@ -125,19 +186,16 @@ pub fn classify(attempt: &Attempt, number: u32, jitter: f64) -> Next {
             retry_after,
             body,
         } => {
-            let wait = retry_after_ms(retry_after.as_deref());
+            let wait = retry_after_ms(retry_after.as_deref(), now_ms);
             match status {
-                200 | 201 => Next::Done(match serde_json::from_str::<Created>(body) {
-                    Ok(created) if !created.id.trim().is_empty() => Outcome::Accepted {
-                        reference: created.id,
-                    },
-                    _ => Outcome::Unexpected(*status),
+                200 | 201 => Next::Done(Outcome::Accepted {
+                    reference: reference(body),
                 }),
                 401 | 403 => Next::Done(Outcome::SignInAgain),
                 409 => Next::Done(Outcome::Conflict),
                 413 => Next::Done(Outcome::TooLarge),
                 422 => Next::Done(refused(body)),
-                429 | 503 => retry(Outcome::Busy, wait),
+                429 | 503 => retry(Outcome::Busy { wait_minutes: None }, wait),
                 500..=599 => retry(Outcome::ServerError, wait),
                 other => Next::Done(Outcome::Unexpected(*other)),
             }
@@ -160,23 +218,51 @@ mod tests {
 
     #[test]
     fn success_carries_the_reference() {
-        let next = classify(&answered(201, None, r#"{"id":"FT-2026-000007"}"#), 1, 0.0);
+        let next = classify(
+            &answered(201, None, r#"{"id":"FT-2026-000007"}"#),
+            1,
+            0.0,
+            NOW,
+        );
         assert_eq!(
             next,
             Next::Done(Outcome::Accepted {
-                reference: "FT-2026-000007".into()
+                reference: Some("FT-2026-000007".into())
             })
         );
         assert_eq!(
-            classify(&answered(200, None, r#"{"id":"A1"}"#), 1, 0.0),
+            classify(&answered(200, None, r#"{"id":"A1"}"#), 1, 0.0, NOW),
             Next::Done(Outcome::Accepted {
-                reference: "A1".into()
+                reference: Some("A1".into())
             })
         );
         assert_eq!(
-            classify(&answered(201, None, "not json"), 1, 0.0),
-            Next::Done(Outcome::Unexpected(201))
+            classify(&answered(201, None, r#"{"id":42}"#), 1, 0.0, NOW),
+            Next::Done(Outcome::Accepted {
+                reference: Some("42".into())
+            })
         );
+    }
+
+    #[test]
+    fn a_2xx_without_a_usable_id_is_still_an_acceptance() {
+        for body in [
+            "not json",
+            "",
+            "{}",
+            r#"{"id":""}"#,
+            r#"{"id":"  "}"#,
+            r#"{"id":"\u200b"}"#,
+            r#"{"id":null}"#,
+            r#"{"id":{"x":1}}"#,
+            r#"{"id":"a\nb"}"#,
+        ] {
+            assert_eq!(
+                classify(&answered(201, None, body), 1, 0.0, NOW),
+                Next::Done(Outcome::Accepted { reference: None }),
+                "{body}"
+            );
+        }
     }
 
     #[test]
@@ -186,44 +272,105 @@ mod tests {
             (Attempt::TimedOut, Outcome::TimedOut),
             (answered(500, None, ""), Outcome::ServerError),
             (answered(502, None, ""), Outcome::ServerError),
-            (answered(503, None, ""), Outcome::Busy),
-            (answered(429, None, ""), Outcome::Busy),
+            (
+                answered(503, None, ""),
+                Outcome::Busy { wait_minutes: None },
+            ),
+            (
+                answered(429, None, ""),
+                Outcome::Busy { wait_minutes: None },
+            ),
         ] {
-            assert_eq!(classify(&attempt, 1, 0.0), Next::Retry { wait_ms: 1000.0 });
-            assert_eq!(classify(&attempt, 2, 1.0), Next::Retry { wait_ms: 2500.0 });
-            assert_eq!(classify(&attempt, MAX_ATTEMPTS, 0.0), Next::Done(outcome));
+            assert_eq!(
+                classify(&attempt, 1, 0.0, NOW),
+                Next::Retry { wait_ms: 1000.0 }
+            );
+            assert_eq!(
+                classify(&attempt, 2, 1.0, NOW),
+                Next::Retry { wait_ms: 2500.0 }
+            );
+            assert_eq!(
+                classify(&attempt, MAX_ATTEMPTS, 0.0, NOW),
+                Next::Done(outcome)
+            );
         }
     }
+
+    /// 2026-10-21T07:28:00Z, in milliseconds since the Unix epoch.
+    const NOW: f64 = 1_792_567_680_000.0;
 
     #[test]
     fn retry_after_is_honoured_unless_it_is_too_long() {
         assert_eq!(
-            classify(&answered(503, Some("2"), ""), 1, 0.9),
+            classify(&answered(503, Some("2"), ""), 1, 0.9, NOW),
             Next::Retry { wait_ms: 2000.0 }
         );
         assert_eq!(
-            classify(&answered(429, Some(" 0 "), ""), 2, 0.0),
+            classify(&answered(429, Some(" 0 "), ""), 2, 0.0, NOW),
             Next::Retry { wait_ms: 0.0 }
         );
+        // Longer than the client waits: the reader is told how long, in minutes.
         assert_eq!(
-            classify(&answered(503, Some("120"), ""), 1, 0.0),
-            Next::Done(Outcome::Busy)
+            classify(&answered(503, Some("120"), ""), 1, 0.0, NOW),
+            Next::Done(Outcome::Busy {
+                wait_minutes: Some(2)
+            })
         );
-        // An HTTP-date is not parsed: the usual backoff applies.
+        assert_eq!(
+            classify(&answered(500, Some("61"), ""), 1, 0.0, NOW),
+            Next::Done(Outcome::Busy {
+                wait_minutes: Some(2)
+            })
+        );
+    }
+
+    #[test]
+    fn retry_after_as_an_http_date_is_a_wait_from_now() {
+        let at = |header| retry_after_ms(Some(header), NOW);
+        assert_eq!(at("Wed, 21 Oct 2026 07:28:05 GMT"), Some(5000.0));
+        assert_eq!(at("Wed, 21 Oct 2026 07:27:00 GMT"), Some(0.0));
+        assert_eq!(at("Thu, 22 Oct 2026 07:28:00 GMT"), Some(86_400_000.0));
+        assert_eq!(at("Thu, 01 Jan 1970 00:00:00 GMT"), Some(0.0));
+        assert_eq!(http_date_ms("Thu, 01 Jan 1970 00:00:01 GMT"), Some(1000.0));
+        assert_eq!(
+            http_date_ms("Tue, 29 Feb 2028 12:00:00 GMT"),
+            Some(1_835_438_400_000.0)
+        );
+        for bad in [
+            "soon",
+            "Wed, 21 Oct 2026 07:28:00 CET",
+            "Wed, 32 Oct 2026 07:28:00 GMT",
+            "-5",
+            "",
+        ] {
+            assert_eq!(at(bad), None, "{bad}");
+        }
         assert_eq!(
             classify(
-                &answered(503, Some("Wed, 21 Oct 2026 07:28:00 GMT"), ""),
+                &answered(503, Some("Wed, 21 Oct 2026 07:28:03 GMT"), ""),
                 1,
-                0.0
+                0.0,
+                NOW
             ),
-            Next::Retry { wait_ms: 1000.0 }
+            Next::Retry { wait_ms: 3000.0 }
+        );
+        assert_eq!(
+            classify(
+                &answered(503, Some("Wed, 21 Oct 2026 08:00:00 GMT"), ""),
+                1,
+                0.0,
+                NOW
+            ),
+            Next::Done(Outcome::Busy {
+                wait_minutes: Some(32)
+            })
         );
     }
 
     #[test]
     fn a_request_the_browser_will_not_build_is_reported_at_once() {
         assert_eq!(
-            classify(&Attempt::Unsendable, 1, 0.0),
+            classify(&Attempt::Unsendable, 1, 0.0, NOW),
             Next::Done(Outcome::Unsendable)
         );
     }
@@ -231,23 +378,23 @@ mod tests {
     #[test]
     fn client_errors_are_never_retried() {
         assert_eq!(
-            classify(&answered(401, None, ""), 1, 0.0),
+            classify(&answered(401, None, ""), 1, 0.0, NOW),
             Next::Done(Outcome::SignInAgain)
         );
         assert_eq!(
-            classify(&answered(403, None, ""), 1, 0.0),
+            classify(&answered(403, None, ""), 1, 0.0, NOW),
             Next::Done(Outcome::SignInAgain)
         );
         assert_eq!(
-            classify(&answered(409, None, ""), 1, 0.0),
+            classify(&answered(409, None, ""), 1, 0.0, NOW),
             Next::Done(Outcome::Conflict)
         );
         assert_eq!(
-            classify(&answered(413, None, ""), 1, 0.0),
+            classify(&answered(413, None, ""), 1, 0.0, NOW),
             Next::Done(Outcome::TooLarge)
         );
         assert_eq!(
-            classify(&answered(404, None, ""), 1, 0.0),
+            classify(&answered(404, None, ""), 1, 0.0, NOW),
             Next::Done(Outcome::Unexpected(404))
         );
     }
@@ -260,7 +407,7 @@ mod tests {
             {"field":null,"code":"schema"}
         ]}"#;
         let Next::Done(Outcome::Refused { errors, other }) =
-            classify(&answered(422, None, body), 1, 0.0)
+            classify(&answered(422, None, body), 1, 0.0, NOW)
         else {
             panic!("not refused")
         };

@@ -62,10 +62,10 @@ pub fn provide_submission() {
         attempt.set(None);
         match outcome {
             Outcome::Accepted { reference } => {
-                crate::host::events::emit(
-                    "fasttrack:submitted",
-                    &[("reference", reference.as_str().into())],
-                );
+                let detail = reference
+                    .as_deref()
+                    .map_or(wasm_bindgen::JsValue::NULL, Into::into);
+                crate::host::events::emit("fasttrack:submitted", &[("reference", detail)]);
                 state.accepted(reference);
                 place.go(&Address::Confirmation { locale: locale() });
             }

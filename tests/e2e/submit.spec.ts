@@ -121,6 +121,28 @@ test.describe("failures, in English", () => {
     await expect(page).toHaveURL(/\/request\/confirmation$/);
   });
 
+  test("a Retry-After longer than the app waits, as an HTTP-date, is told to the reader at once", async ({ page, request }) => {
+    const inTwoAndAHalfMinutes = new Date(Date.now() + 150_000).toUTCString();
+    await faults(request, [{ status: 503, retry_after: inTwoAndAHalfMinutes }]);
+    await openCheck(page, "en");
+    await send(page);
+    await expect(page.locator("#ft-failure")).toContainText(s.busyFor3);
+    expect(await log(request)).toHaveLength(1);
+    await send(page);
+    await expect(page).toHaveURL(/\/request\/confirmation$/);
+  });
+
+  test("a 2xx without a usable id is a confirmation without a reference, never a second send", async ({ page, request }) => {
+    await faults(request, [{ status: 201, content_type: "application/json", body: { status: "received" } }]);
+    await openCheck(page, "en");
+    await send(page);
+    await expect(page).toHaveURL(/\/request\/confirmation$/);
+    await expect(page.locator("#ft-no-reference")).toHaveText(s.noReference);
+    await expect(page.locator("#ft-reference")).toHaveCount(0);
+    await expect(page.locator("form.ft-form button[type=submit]")).toHaveCount(0);
+    expect(await log(request)).toHaveLength(1);
+  });
+
   test("a dropped connection is retried, then reported as unreachable", async ({ page, request }) => {
     // Chromium itself re-sends a POST when a reused connection drops, so the app's three
     // attempts reach the server an unknown number of times: drop them all until told not to.

@@ -184,6 +184,10 @@ pub const UI: Ui = Ui {
             unsendable: "This site's settings keep your browser from sending the request. Tell the site's administrator; your answers are kept.",
             timed_out: "The service did not answer in time. Try again in a moment.",
             busy: "The service is busy. Wait a few minutes, then try again.",
+            busy_for: |n| match n.plural {
+                Plural::One => format!("The service asks you to wait about {n} minute, then try again. Your answers are kept."),
+                _ => format!("The service asks you to wait about {n} minutes, then try again. Your answers are kept."),
+            },
             server_error: "The service had a problem. Try again later.",
             sign_in_again: "Your session has ended. Sign in again (in another tab if you need to), then try again.",
             too_large: "The request is too large. Shorten your comments, then try again.",
@@ -192,6 +196,7 @@ pub const UI: Ui = Ui {
             unexpected: |status| format!("The service gave an answer we did not expect (status {status}). Try again later."),
             confirmation_title: "Request sent",
             reference_label: "Your reference",
+            no_reference: "Your request was received. The service did not give a reference for it.",
             next_heading: "What happens next",
             next_text: "FastTrack will contact you about your request. Once onboarding assistance begins, we set up a schedule of online meetings.",
             keep_record: "Keep your reference: print this page or save it.",

@@ -184,6 +184,10 @@ pub const UI: Ui = Ui {
             unsendable: "Les paramètres de ce site empêchent votre navigateur d’envoyer la demande. Prévenez l’administrateur du site ; vos réponses sont conservées.",
             timed_out: "Le service n’a pas répondu à temps. Réessayez dans un instant.",
             busy: "Le service est occupé. Patientez quelques minutes, puis réessayez.",
+            busy_for: |n| match n.plural {
+                Plural::One => format!("Le service vous demande de patienter environ {n} minute, puis de réessayer. Vos réponses sont conservées."),
+                _ => format!("Le service vous demande de patienter environ {n} minutes, puis de réessayer. Vos réponses sont conservées."),
+            },
             server_error: "Le service a rencontré un problème. Réessayez plus tard.",
             sign_in_again: "Votre session a expiré. Reconnectez-vous (dans un autre onglet si nécessaire), puis réessayez.",
             too_large: "La demande est trop volumineuse. Raccourcissez vos commentaires, puis réessayez.",
@@ -192,6 +196,7 @@ pub const UI: Ui = Ui {
             unexpected: |status| format!("Le service a donné une réponse inattendue (statut {status}). Réessayez plus tard."),
             confirmation_title: "Demande envoyée",
             reference_label: "Votre référence",
+            no_reference: "Votre demande a bien été reçue. Le service n’a pas indiqué de référence.",
             next_heading: "Et ensuite ?",
             next_text: "FastTrack vous contactera au sujet de votre demande. Quand l’assistance en matière d’intégration débute, nous créons un calendrier de réunions en ligne.",
             keep_record: "Conservez votre référence : imprimez cette page ou enregistrez-la.",

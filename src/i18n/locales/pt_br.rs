@@ -184,6 +184,10 @@ pub const UI: Ui = Ui {
             unsendable: "As configurações deste site impedem o navegador de enviar a solicitação. Avise o administrador do site; suas respostas estão guardadas.",
             timed_out: "O serviço não respondeu a tempo. Tente de novo em instantes.",
             busy: "O serviço está ocupado. Aguarde alguns minutos e tente de novo.",
+            busy_for: |n| match n.plural {
+                Plural::One => format!("O serviço pede que você aguarde cerca de {n} minuto e tente de novo. Suas respostas estão guardadas."),
+                _ => format!("O serviço pede que você aguarde cerca de {n} minutos e tente de novo. Suas respostas estão guardadas."),
+            },
             server_error: "O serviço teve um problema. Tente de novo mais tarde.",
             sign_in_again: "Sua sessão terminou. Entre novamente (em outra guia, se precisar) e tente de novo.",
             too_large: "A solicitação é grande demais. Encurte seus comentários e tente de novo.",
@@ -192,6 +196,7 @@ pub const UI: Ui = Ui {
             unexpected: |status| format!("O serviço deu uma resposta inesperada (status {status}). Tente de novo mais tarde."),
             confirmation_title: "Solicitação enviada",
             reference_label: "Sua referência",
+            no_reference: "Sua solicitação foi recebida. O serviço não informou um número de referência.",
             next_heading: "O que acontece agora",
             next_text: "O FastTrack entrará em contato sobre sua solicitação. Assim que a assistência de integração for iniciada, definiremos um cronograma de reuniões online.",
             keep_record: "Guarde sua referência: imprima esta página ou salve-a.",
