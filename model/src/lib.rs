@@ -21,7 +21,7 @@ pub use choices::{CustomerIdKind, FastTrackLanguage, Product, RequesterKind};
 pub use date::Date;
 pub use draft::{ContactDraft, Draft, PersonDraft, YES_NO};
 pub use error::{ErrorCode, Field, FieldError};
-pub use problem::{Problem, ProblemField, PROBLEM_TYPE_BASE};
+pub use problem::{Problem, ProblemField, Reason, Refusal, PROBLEM_TYPE_BASE};
 pub use regions::REGIONS;
 pub use request::{AssistanceRequest, Contact, CustomerRef, Organisation, Person, SCHEMA_VERSION};
 pub use rules::{

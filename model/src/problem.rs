@@ -28,6 +28,30 @@ pub struct Problem {
     pub errors: Vec<ProblemField>,
 }
 
+/// Why an answer was refused: a code each side words in the reader's language, or a
+/// backend's own sentence (a code this model does not know).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Reason {
+    Code(ErrorCode),
+    Said(String),
+}
+
+/// A refused answer, as the reader is shown it on its question.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Refusal {
+    pub field: Field,
+    pub reason: Reason,
+}
+
+impl From<FieldError> for Refusal {
+    fn from(error: FieldError) -> Refusal {
+        Refusal {
+            field: error.field,
+            reason: Reason::Code(error.code),
+        }
+    }
+}
+
 /// One refused field: the model's field and code names, and a sentence for people.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProblemField {
@@ -109,16 +133,27 @@ impl Problem {
         self
     }
 
-    /// The entries a reader's language can word (a known field with a known code), and the
-    /// texts of all others as the backend wrote them ([`ProblemField::text`]). With neither,
-    /// the problem's own `detail` is the one text, so a refusal never reads as empty.
-    pub fn split(&self) -> (Vec<FieldError>, Vec<String>) {
+    /// The entries that name a known field, each as a [`Refusal`] (a code the reader's
+    /// language words, or else the backend's own text), and the texts of the entries that name
+    /// none, as the backend wrote them ([`ProblemField::text`]). With neither, the problem's
+    /// own `detail` is the one text, so a refusal never reads as empty.
+    pub fn split(&self) -> (Vec<Refusal>, Vec<String>) {
         let mut known = Vec::new();
         let mut texts = Vec::new();
         for entry in &self.errors {
-            match entry.field_error() {
-                Some(error) => known.push(error),
-                None => texts.extend(entry.text().map(str::to_owned)),
+            let field = entry.field.as_deref().and_then(Field::from_name);
+            let reason = match (ErrorCode::from_name(&entry.code), entry.text()) {
+                (Some(code), _) => Some(Reason::Code(code)),
+                (None, text) => text.map(|t| Reason::Said(t.to_owned())),
+            };
+            match (field, reason) {
+                (Some(field), Some(reason)) => known.push(Refusal { field, reason }),
+                // Nothing said at all: the client words a plain refusal.
+                (Some(field), None) => known.push(Refusal {
+                    field,
+                    reason: Reason::Said(String::new()),
+                }),
+                (None, _) => texts.extend(entry.text().map(str::to_owned)),
             }
         }
         if known.is_empty() && texts.is_empty() {
@@ -268,15 +303,23 @@ mod tests {
         let (known, texts) = problem.split();
         assert_eq!(
             known,
-            [FieldError {
-                field: Field::Licences,
-                code: ErrorCode::BelowFastTrackMinimum
-            }]
+            [
+                Refusal {
+                    field: Field::Licences,
+                    reason: Reason::Code(ErrorCode::BelowFastTrackMinimum)
+                },
+                // A known field with a code we do not know: the backend's own words, on it.
+                Refusal {
+                    field: Field::Licences,
+                    reason: Reason::Said("Odd".into())
+                },
+                Refusal {
+                    field: Field::Comments,
+                    reason: Reason::Said(String::new())
+                },
+            ]
         );
-        assert_eq!(
-            texts,
-            ["No such tenant", "Odd", "By message", "By title", "c3"]
-        );
+        assert_eq!(texts, ["No such tenant", "By message", "By title", "c3"]);
     }
 
     #[test]

@@ -275,6 +275,8 @@ pub struct ErrorText {
     pub date_not_in_future: fn(subject: &str) -> String,
     pub not_a_whole_number: fn(subject: &str) -> String,
     pub too_many_licences: fn(subject: &str, max: &Number) -> String,
+    /// The backend refused the answer and said nothing about why.
+    pub refused: &'static str,
     pub below_fasttrack_minimum: &'static str,
     pub below_migration_minimum: &'static str,
 }

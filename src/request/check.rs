@@ -105,7 +105,10 @@ pub fn CheckAnswers() -> impl IntoView {
         let s = &cx.text().sending;
         if submission.pending.get() {
             s.sending
-        } else if submission.failure.with(Option::is_some) {
+        } else if submission
+            .failure
+            .with(|f| f.as_ref().is_some_and(Outcome::worth_retrying))
+        {
             s.try_again
         } else {
             cx.text().submit

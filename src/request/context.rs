@@ -6,7 +6,7 @@ use crate::locale::Locale;
 use crate::request::messages::message;
 use crate::request::state::WizardState;
 use crate::shell::CurrentLocale;
-use fasttrack_model::{Draft, Field, FieldError};
+use fasttrack_model::{Draft, Field, FieldError, Reason, Refusal};
 use leptos::prelude::*;
 
 #[derive(Clone, Copy)]
@@ -45,16 +45,28 @@ impl WizardContext {
     }
 
     /// The error shown on `field`, if any.
-    pub fn error_for(&self, field: Field) -> Option<FieldError> {
+    pub fn error_for(&self, field: Field) -> Option<Refusal> {
         self.state.errors.with(|e| {
             e.as_ref()
-                .and_then(|(_, list)| list.iter().find(|x| x.field == field).copied())
+                .and_then(|(_, list)| list.iter().find(|x| x.field == field).cloned())
         })
     }
 
-    pub fn message(&self, error: FieldError) -> String {
+    /// The words for a refusal: a code in the reader's language, else the backend's own text
+    /// (shown as text), else a plain refusal.
+    pub fn message(&self, refusal: &Refusal) -> String {
         let locale = self.locale.get();
-        self.state.draft.with(|d| message(locale, error, d))
+        match &refusal.reason {
+            Reason::Code(code) => {
+                let error = FieldError {
+                    field: refusal.field,
+                    code: *code,
+                };
+                self.state.draft.with(|d| message(locale, error, d))
+            }
+            Reason::Said(text) if !text.trim().is_empty() => text.clone(),
+            Reason::Said(_) => locale.ui().wizard.errors.refused.to_owned(),
+        }
     }
 }
 

@@ -47,7 +47,7 @@ pub(crate) fn HintAndError(field: Field) -> impl IntoView {
                     view! {
                         <p id=error_id(field) class="ft-error-message">
                             <span class="ft-visually-hidden">{cx.text().error_inline_prefix} " "</span>
-                            {cx.message(e)}
+                            {cx.message(&e)}
                         </p>
                     }
                 })

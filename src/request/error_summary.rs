@@ -28,7 +28,7 @@ pub fn ErrorSummary(step: Option<Step>) -> impl IntoView {
                             <a href=crate::browser::on_this_page(id) on:click=move |ev| {
                                 ev.prevent_default();
                                 crate::browser::focus(id);
-                            }>{cx.message(e)}</a>
+                            }>{cx.message(&e)}</a>
                         </li>
                     }
                 })

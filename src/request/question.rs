@@ -9,8 +9,9 @@ use crate::request::error_summary::{ErrorSummary, SUMMARY_ID};
 use crate::request::frame::{DraftNotice, StartAgain};
 use crate::request::state::today;
 use crate::request::steps::StepFields;
+use crate::request::use_submission::next_refused_question;
 use crate::shell::{Address, Place};
-use fasttrack_model::{validate_step, Step};
+use fasttrack_model::{validate_step, Refusal, Step};
 use leptos::prelude::*;
 
 const HEADING_ID: &str = "ft-step-heading";
@@ -76,12 +77,18 @@ pub fn QuestionPage(step: Step, changing: bool) -> impl IntoView {
             .draft
             .with_untracked(|d| validate_step(step, d, today()));
         if !errors.is_empty() {
+            let errors = errors.into_iter().map(Refusal::from).collect();
             cx.state.errors.set(Some((Some(step), errors)));
             focus_later(SUMMARY_ID);
             return;
         }
         cx.state.errors.set(None);
         let locale = cx.locale.get_untracked();
+        // Answers the backend refused on a later question come next.
+        if let Some(refused) = next_refused_question(cx.state) {
+            place.go(&Address::change(locale, refused, None));
+            return;
+        }
         let to = match after(step, changing, cx.state.first_incomplete.get_untracked()) {
             Some((next, true)) => Address::change(locale, next, None),
             Some((next, false)) => Address::step(locale, next),

@@ -3,7 +3,7 @@
 
 use crate::host::DraftStorage;
 use crate::request::draft_store::{DraftStore, Pending, Restored};
-use fasttrack_model::{validate_step, Date, Draft, FieldError, Step};
+use fasttrack_model::{validate_step, Date, Draft, Refusal, Step};
 use leptos::prelude::*;
 
 /// Whether the reader's answers are being kept, for the notice under the form.
@@ -19,7 +19,10 @@ pub struct WizardState {
     pub draft: RwSignal<Draft>,
     /// The errors shown on a step (or on the review, as `None`), as codes: they are worded
     /// when drawn, so a language switch re-words them.
-    pub errors: RwSignal<Option<(Option<Step>, Vec<FieldError>)>>,
+    pub errors: RwSignal<Option<(Option<Step>, Vec<Refusal>)>>,
+    /// Answers the backend refused that the reader has not yet been shown, on later questions
+    /// than the one showing (each question's Continue leads to the next of them).
+    pub refusals_ahead: RwSignal<Vec<Refusal>>,
     /// The page the reader was last on, so "Continue your request" goes back there.
     pub page: RwSignal<String>,
     pub status: RwSignal<DraftStatus>,
@@ -57,6 +60,7 @@ impl WizardState {
             draft,
             first_incomplete: Memo::new(move |_| draft.with(|d| first_incomplete(d, today()))),
             errors: RwSignal::new(None),
+            refusals_ahead: RwSignal::new(Vec::new()),
             page: RwSignal::new(page),
             status: RwSignal::new(status),
             discarded: RwSignal::new(discarded),
@@ -100,6 +104,7 @@ impl WizardState {
         self.store.with_value(DraftStore::clear);
         self.draft.set(Draft::default());
         self.errors.set(None);
+        self.refusals_ahead.set(Vec::new());
         self.submission.set(None);
         self.page.set(String::new());
     }

@@ -2,7 +2,7 @@
 //! (honouring `Retry-After`), and every answer of the contract turned into an [`Outcome`].
 //! The decisions are plain functions ([`classify`]) so they are tested natively.
 
-use fasttrack_model::{FieldError, Problem};
+use fasttrack_model::{Problem, Refusal};
 
 pub const MAX_ATTEMPTS: u32 = 3;
 /// A `Retry-After` longer than this is not waited out: the reader is told to come back.
@@ -31,9 +31,10 @@ pub enum Outcome {
     Accepted {
         reference: Option<String>,
     },
-    /// `422`: the fields the backend refused (known ones), and the details of others.
+    /// `422`: the answers the backend refused (each shown on its question), and what it said
+    /// about nothing the reader answered (shown on the review).
     Refused {
-        errors: Vec<FieldError>,
+        errors: Vec<Refusal>,
         other: Vec<String>,
     },
     Conflict,
@@ -55,6 +56,12 @@ pub enum Outcome {
 }
 
 impl Outcome {
+    /// Whether sending the same answers again can succeed (the review offers "Try again"):
+    /// not after a refusal of the answers, nor when the settings keep the browser from sending.
+    pub fn worth_retrying(&self) -> bool {
+        !matches!(self, Outcome::Refused { .. } | Outcome::Unsendable)
+    }
+
     /// A stable name for hosts (`fasttrack:error`'s `reason`).
     pub fn reason(&self) -> &'static str {
         match self {
@@ -206,7 +213,7 @@ pub fn classify(attempt: &Attempt, number: u32, jitter: f64, now_ms: f64) -> Nex
 #[cfg(test)]
 mod tests {
     use super::*;
-    use fasttrack_model::{ErrorCode, Field};
+    use fasttrack_model::{ErrorCode, Field, Reason};
 
     fn answered(status: u16, retry_after: Option<&str>, body: &str) -> Attempt {
         Attempt::Answered {
@@ -413,12 +420,28 @@ mod tests {
         };
         assert_eq!(
             errors,
-            [FieldError {
+            [Refusal {
                 field: Field::Licences,
-                code: ErrorCode::BelowFastTrackMinimum
+                reason: Reason::Code(ErrorCode::BelowFastTrackMinimum)
             }]
         );
         assert_eq!(other, ["No such tenant", "schema"]);
+    }
+
+    #[test]
+    fn a_422_entry_on_a_known_field_with_an_unknown_code_keeps_the_backends_words() {
+        // As an integrator's backend answers: the reader must see this on the licences question.
+        let body = r#"{"errors":[{"field":"licences","code":"invalid","detail":"Licence count not on our contract"}]}"#;
+        assert_eq!(
+            refused(body),
+            Outcome::Refused {
+                errors: vec![Refusal {
+                    field: Field::Licences,
+                    reason: Reason::Said("Licence count not on our contract".into())
+                }],
+                other: vec![]
+            }
+        );
         assert_eq!(
             refused(r#"{"detail":"Closed for maintenance"}"#),
             Outcome::Refused {

@@ -10,7 +10,7 @@ use crate::request::draft_store::Pending;
 use crate::request::state::{today, WizardState};
 use crate::request::submit::Outcome;
 use crate::shell::{Address, Place};
-use fasttrack_model::{validate, FieldError, Step};
+use fasttrack_model::{validate, Refusal, Step};
 use leptos::prelude::*;
 
 /// The id of the box that says why a send failed (on the review page).
@@ -69,7 +69,12 @@ pub fn provide_submission() {
                 state.accepted(reference);
                 place.go(&Address::Confirmation { locale: locale() });
             }
-            Outcome::Refused { errors, .. } if !errors.is_empty() => {
+            Outcome::Refused { errors, other } if !errors.is_empty() => {
+                // What names no question waits on the review, for when the reader is back.
+                failure.set((!other.is_empty()).then(|| Outcome::Refused {
+                    errors: Vec::new(),
+                    other,
+                }));
                 show_on_question(state, place, locale(), errors)
             }
             other => {
@@ -113,7 +118,12 @@ pub fn provide_submission() {
                 failure.set(None);
                 action.dispatch((key, body));
             }
-            Err(errors) => show_on_question(state, place, locale(), errors),
+            Err(errors) => show_on_question(
+                state,
+                place,
+                locale(),
+                errors.into_iter().map(Refusal::from).collect(),
+            ),
         }
     });
 
@@ -125,14 +135,23 @@ pub fn provide_submission() {
     });
 }
 
-/// Shows `errors` on the first question that has any, reached as from the review.
-fn show_on_question(state: WizardState, place: Place, locale: Locale, errors: Vec<FieldError>) {
-    let Some(first) = errors.first() else { return };
-    let step = Step::of(first.field);
-    let on_step = errors
-        .into_iter()
-        .filter(|e| Step::of(e.field) == step)
-        .collect();
-    state.errors.set(Some((Some(step), on_step)));
-    place.go(&Address::change(locale, step, None));
+/// Shows `errors` on the first question that has any, reached as from the review; the others
+/// wait for their questions (see [`next_refused_question`]).
+fn show_on_question(state: WizardState, place: Place, locale: Locale, errors: Vec<Refusal>) {
+    state.refusals_ahead.set(errors);
+    if let Some(step) = next_refused_question(state) {
+        place.go(&Address::change(locale, step, None));
+    }
+}
+
+/// Moves the refusals of the first question that has any from `refusals_ahead` to the
+/// errors shown, and names that question; `None` when none is left.
+pub fn next_refused_question(state: WizardState) -> Option<Step> {
+    let ahead = state.refusals_ahead.get_untracked();
+    let step = ahead.iter().map(|r| Step::of(r.field)).min()?;
+    let (here, later): (Vec<Refusal>, Vec<Refusal>) =
+        ahead.into_iter().partition(|r| Step::of(r.field) == step);
+    state.refusals_ahead.set(later);
+    state.errors.set(Some((Some(step), here)));
+    Some(step)
 }

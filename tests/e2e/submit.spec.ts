@@ -143,6 +143,43 @@ test.describe("failures, in English", () => {
     expect(await log(request)).toHaveLength(1);
   });
 
+  test("every 422 entry reaches its question: unknown codes in the backend's words, one question after another", async ({ page, request }) => {
+    await faults(request, [
+      {
+        status: 422,
+        body: {
+          errors: [
+            { field: "licences", code: "invalid", detail: "Licence count not on our contract" },
+            { field: "requester_email", code: "blocked_domain", message: "We cannot write to this domain" },
+            { code: "quota", title: "This tenant has sent too many requests today" },
+          ],
+        },
+      },
+    ]);
+    await openCheck(page, "en");
+    await send(page);
+    await expect(page).toHaveURL(/\/request\/organisation\?change=1$/);
+    await expect(page.locator("#ft-error-summary")).toBeFocused();
+    await expect(page.locator("#ft-error-summary li")).toHaveText(["Licence count not on our contract"]);
+    await expect(page.locator("#licences-error")).toContainText("Licence count not on our contract");
+    await page.locator("#licences").fill("900");
+    await page.locator("form.ft-form button[type=submit]").click();
+    // The next refused question, with the backend's own words.
+    await expect(page).toHaveURL(/\/request\/your-details\?change=1$/);
+    await expect(page.locator("#ft-error-summary li")).toHaveText(["We cannot write to this domain"]);
+    await expect(page.locator("#requester-email-error")).toContainText("We cannot write to this domain");
+    await page.locator("form.ft-form button[type=submit]").click();
+    // Back on the review: what named no question is listed there, and the button sends anew
+    // (trying the same answers again cannot help).
+    await expect(page).toHaveURL(/\/request\/check$/);
+    await expect(page.locator("#ft-failure")).toContainText("This tenant has sent too many requests today");
+    await expect(page.locator("form.ft-form button[type=submit]")).not.toHaveText(s.tryAgain);
+    await send(page);
+    await expect(page).toHaveURL(/\/request\/confirmation$/);
+    const entries = await log(request);
+    expect((entries[1].sent.organisation as { licences: number }).licences).toBe(900);
+  });
+
   test("a dropped connection is retried, then reported as unreachable", async ({ page, request }) => {
     // Chromium itself re-sends a POST when a reused connection drops, so the app's three
     // attempts reach the server an unknown number of times: drop them all until told not to.

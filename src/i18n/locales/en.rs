@@ -172,6 +172,7 @@ pub const UI: Ui = Ui {
             too_many_licences: |subject, max| format!("{subject} must be {max} or fewer"),
             below_fasttrack_minimum: "FastTrack assistance is for organisations with 150 or more licences: enter 150 or more",
             below_migration_minimum: "The data migration benefit needs 500 or more licences: enter 500 or more, or go back and untick data migration",
+            refused: "The service did not accept this answer",
         },
         sending: SendingText {
             sending: "Sending your request…",

@@ -172,6 +172,7 @@ pub const UI: Ui = Ui {
             too_many_licences: |subject, max| format!("{subject} doit être au maximum de {max}"),
             below_fasttrack_minimum: "L’assistance FastTrack s’adresse aux organisations d’au moins 150 licences : saisissez 150 ou plus",
             below_migration_minimum: "L’avantage de migration des données nécessite au moins 500 licences : saisissez 500 ou plus, ou revenez en arrière et décochez la migration des données",
+            refused: "Le service n’a pas accepté cette réponse",
         },
         sending: SendingText {
             sending: "Envoi de votre demande…",

@@ -172,6 +172,7 @@ pub const UI: Ui = Ui {
             too_many_licences: |subject, max| format!("{subject} deve ser no máximo {max}"),
             below_fasttrack_minimum: "A assistência do FastTrack é para organizações com 150 licenças ou mais: informe 150 ou mais",
             below_migration_minimum: "O benefício de migração de dados exige 500 licenças ou mais: informe 500 ou mais, ou volte e desmarque a migração de dados",
+            refused: "O serviço não aceitou esta resposta",
         },
         sending: SendingText {
             sending: "Enviando sua solicitação…",
