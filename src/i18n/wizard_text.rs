@@ -62,6 +62,8 @@ pub struct SendingText {
     pub try_again: &'static str,
     pub failure_title: &'static str,
     pub answers_kept: &'static str,
+    /// On a question while the request is on its way: answers are locked until it is answered.
+    pub in_flight: &'static str,
     pub unreachable: &'static str,
     pub offline: &'static str,
     /// The deployment's settings keep the browser from building the request.

@@ -9,7 +9,7 @@ use crate::request::error_summary::{ErrorSummary, SUMMARY_ID};
 use crate::request::frame::{DraftNotice, StartAgain};
 use crate::request::state::today;
 use crate::request::steps::StepFields;
-use crate::request::use_submission::next_refused_question;
+use crate::request::use_submission::{next_refused_question, use_submission};
 use crate::shell::{Address, Place};
 use fasttrack_model::{validate_step, Refusal, Step};
 use leptos::prelude::*;
@@ -39,6 +39,7 @@ fn before(locale: crate::locale::Locale, step: Step, changing: bool) -> Address 
 pub fn QuestionPage(step: Step, changing: bool) -> impl IntoView {
     let cx = expect_context::<WizardContext>();
     let place = Place::current();
+    let submission = use_submission();
     let has_errors = move || {
         cx.state
             .errors
@@ -102,13 +103,22 @@ pub fn QuestionPage(step: Step, changing: bool) -> impl IntoView {
         <div class="ft-wizard">
             <a class="ft-back-link" href=back>{move || cx.text().back}</a>
             <ErrorSummary step=Some(step) />
+            <Show when=move || submission.pending.get()>
+                <p class="ft-callout ft-callout--warning" role="status" id="ft-sending-notice">
+                    {move || cx.text().sending.in_flight}
+                </p>
+            </Show>
             <form class="ft-form" novalidate on:submit=on_submit>
                 <p class="ft-caption" id="ft-step-progress">{move || progress(cx, step)}</p>
                 <h1 id=HEADING_ID tabindex="-1" aria-describedby="ft-step-progress">
                     {move || cx.text().steps.get(step).question}
                 </h1>
-                <StepFields step />
-                <button type="submit" class="ft-button">{move || cx.text().continue_button}</button>
+                // While a request is on its way, its answers stay as they are sent: no second
+                // request can be made of them until the service has answered.
+                <fieldset class="ft-fieldset" disabled=move || submission.pending.get()>
+                    <StepFields step />
+                    <button type="submit" class="ft-button">{move || cx.text().continue_button}</button>
+                </fieldset>
             </form>
             <DraftNotice />
             <StartAgain />

@@ -3,7 +3,8 @@
 //
 //   POST   /__faults   body: [{"status":503,"retry_after":"1"}, {"hang":true}, {"drop":true},
 //                             {"status":422,"body":{...}}, {"pass":true}]   (appended to the queue;
-//                             a fault with "sticky":true stays until DELETE)
+//                             a fault with "sticky":true stays until DELETE; "delay_ms":N holds
+//                             the request that long first, e.g. {"pass":true,"delay_ms":3000})
 //   DELETE /__faults   empties the queue and the log
 //   ANY    /no-cors/…  answers without CORS headers (a cross-origin caller must fail)
 //   GET    /__log      what reached /api/requests: [{"key", "fault", "sent", "answer"}], where
@@ -81,6 +82,7 @@ createServer(async (req, res) => {
     const entry = { key: req.headers["idempotency-key"] ?? null, fault, sent: safeJson(body), answer: null };
     log.push(entry);
     if (fault?.hang) return; // never answers: the client's timeout must fire
+    if (fault?.delay_ms) await new Promise((resolve) => setTimeout(resolve, fault.delay_ms));
     if (fault?.drop) {
       req.socket.destroy(); // the connection drops without an answer
       return;

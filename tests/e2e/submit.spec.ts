@@ -180,6 +180,25 @@ test.describe("failures, in English", () => {
     expect((entries[1].sent.organisation as { licences: number }).licences).toBe(900);
   });
 
+  test("leaving the review while sending loses nothing and sends nothing twice", async ({ page, request }) => {
+    const before = await stored(request);
+    await faults(request, [{ pass: true, delay_ms: 3000 }]);
+    await openCheck(page, "en");
+    await send(page);
+    // Back at once, to the last question: its answers are locked while the request is out.
+    await page.locator("a.ft-back-link").click();
+    await expect(page).toHaveURL(/\/request\/contacts$/);
+    await expect(page.locator("#ft-sending-notice")).toBeVisible();
+    await expect(page.locator("#sponsor-name")).toBeDisabled();
+    await expect(page.locator("form.ft-form button[type=submit]")).toBeDisabled();
+    // The answer arrives wherever the reader is: the confirmation, with the stored reference.
+    await expect(page).toHaveURL(/\/request\/confirmation$/, { timeout: 10_000 });
+    const entries = await log(request);
+    expect(entries).toHaveLength(1);
+    await expect(page.locator("#ft-reference")).toHaveText(entries[0].answer!.body.id);
+    expect(await stored(request)).toBe(before + 1);
+  });
+
   test("a dropped connection is retried, then reported as unreachable", async ({ page, request }) => {
     // Chromium itself re-sends a POST when a reused connection drops, so the app's three
     // attempts reach the server an unknown number of times: drop them all until told not to.

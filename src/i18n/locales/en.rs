@@ -180,6 +180,7 @@ pub const UI: Ui = Ui {
             try_again: "Try again",
             failure_title: "Your request has not been sent",
             answers_kept: "Your answers are kept.",
+            in_flight: "Your request is being sent. You can change your answers once the service has answered.",
             unreachable: "We could not reach the service. Check your connection, then try again.",
             offline: "You are offline. Try again when you are back online.",
             unsendable: "This site's settings keep your browser from sending the request. Tell the site's administrator; your answers are kept.",

@@ -180,6 +180,7 @@ pub const UI: Ui = Ui {
             try_again: "Réessayer",
             failure_title: "Votre demande n’a pas été envoyée",
             answers_kept: "Vos réponses sont conservées.",
+            in_flight: "Votre demande est en cours d’envoi. Vous pourrez modifier vos réponses une fois que le service aura répondu.",
             unreachable: "Impossible de joindre le service. Vérifiez votre connexion, puis réessayez.",
             offline: "Vous êtes hors ligne. Réessayez une fois la connexion rétablie.",
             unsendable: "Les paramètres de ce site empêchent votre navigateur d’envoyer la demande. Prévenez l’administrateur du site ; vos réponses sont conservées.",

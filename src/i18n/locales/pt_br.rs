@@ -180,6 +180,7 @@ pub const UI: Ui = Ui {
             try_again: "Tentar de novo",
             failure_title: "Sua solicitação não foi enviada",
             answers_kept: "Suas respostas foram mantidas.",
+            in_flight: "Sua solicitação está sendo enviada. Você poderá alterar as respostas quando o serviço responder.",
             unreachable: "Não conseguimos acessar o serviço. Verifique sua conexão e tente de novo.",
             offline: "Você está offline. Tente de novo quando estiver conectado.",
             unsendable: "As configurações deste site impedem o navegador de enviar a solicitação. Avise o administrador do site; suas respostas estão guardadas.",
