@@ -15,13 +15,15 @@ pub enum Credentials {
     Include,
 }
 
-/// Where the wizard keeps drafts: `localStorage` (survives closing the tab),
-/// `sessionStorage`, or nowhere.
+/// Where the wizard keeps answers: `localStorage` (on the device, until they expire),
+/// `sessionStorage` (for the tab), nowhere, or (`ask`, the default) for the tab unless the
+/// reader chooses to keep them on the device.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DraftStorage {
     Local,
     Session,
     None,
+    Ask,
 }
 
 /// What a mounted app needs to know about where it lives and where requests go.
@@ -55,7 +57,7 @@ impl Default for Config {
             headers: Vec::new(),
             credentials: Credentials::SameOrigin,
             timeout_ms: 15_000,
-            draft_storage: DraftStorage::Local,
+            draft_storage: DraftStorage::Ask,
             locales: Locale::all().map(Locale::tag).collect(),
             default_locale: crate::locale::DEFAULT_TAG,
         }
@@ -334,8 +336,9 @@ fn draft_storage(value: &Json) -> Result<DraftStorage, Refusal> {
         "local" => Ok(DraftStorage::Local),
         "session" => Ok(DraftStorage::Session),
         "none" => Ok(DraftStorage::None),
+        "ask" => Ok(DraftStorage::Ask),
         other => Err(Refusal::Refused(format!(
-            "is `{other}`: use local, session or none"
+            "is `{other}`: use ask, local, session or none"
         ))),
     }
 }

@@ -28,7 +28,12 @@ pub struct WizardText {
     pub start_again_warning: &'static str,
     pub start_again_confirm: &'static str,
     pub cancel: &'static str,
-    pub draft_saved: &'static str,
+    /// Where answers are kept: for the tab, or on the device until `date`.
+    pub kept_in_tab: &'static str,
+    pub kept_on_device: fn(date: &str) -> String,
+    /// The reader's choice to keep answers on the device until `date` (off by default).
+    pub remember: fn(date: &str) -> String,
+    pub remember_hint: &'static str,
     pub draft_unavailable: &'static str,
     pub draft_discarded: &'static str,
     /// Characters remaining / too many (the locale's plural forms).

@@ -1,5 +1,7 @@
-//! Keeps the wizard's answers in browser storage as the reader types, so a reload, a closed
-//! tab or a language switch loses nothing. The stored form is versioned and expires.
+//! Keeps the wizard's answers in browser storage as the reader types, so a reload, a language
+//! switch or a move within the app loses nothing. By default they are kept for the tab only;
+//! the reader may choose to keep them on the device. The stored form is versioned and expires
+//! 30 days after the reader's last change.
 
 use crate::host::DraftStorage;
 use fasttrack_model::Draft;
@@ -15,7 +17,8 @@ pub const MAX_AGE_MS: f64 = 30.0 * 24.0 * 60.0 * 60.0 * 1000.0;
 #[derive(Serialize, Deserialize)]
 struct Envelope {
     version: u32,
-    /// Milliseconds since the Unix epoch.
+    /// When the reader last changed an answer, in milliseconds since the Unix epoch: the
+    /// draft expires from this (opening the wizard again does not renew it).
     saved_at: f64,
     /// The wizard page the reader was on (a step slug or `check`).
     page: String,
@@ -40,6 +43,8 @@ pub enum Restored {
         draft: Box<Draft>,
         page: String,
         submission: Option<Pending>,
+        /// When the reader last changed an answer.
+        changed_at: f64,
     },
     /// Something was stored that this release cannot use; the reader is told.
     Unusable,
@@ -84,64 +89,130 @@ pub fn decode(text: Option<&str>, now_ms: f64) -> Restored {
             draft: Box::new(e.draft),
             page: e.page,
             submission: e.submission,
+            changed_at: e.saved_at,
         },
         Err(_) => Restored::Unusable,
     }
 }
 
-/// A handle on the chosen storage; `None` inside when the browser refuses it (private mode,
-/// disabled storage), which the wizard tells the reader.
+/// Where the wizard's answers are kept: the tab's storage (gone when the tab closes), the
+/// device's (until the draft expires), as the deployment's policy and the reader's choice say.
+/// A storage the browser refuses (private mode, disabled storage) is `None`, which the wizard
+/// tells the reader.
 #[derive(Clone)]
-pub struct DraftStore(Option<web_sys::Storage>);
+pub struct DraftStore {
+    policy: DraftStorage,
+    tab: Option<web_sys::Storage>,
+    device: Option<web_sys::Storage>,
+}
+
+/// A storage that takes writes: some browsers hand out one that throws on every write.
+fn usable(storage: Option<web_sys::Storage>) -> Option<web_sys::Storage> {
+    storage.filter(|s| {
+        let probe = "fasttrack:probe";
+        let ok = s.set_item(probe, "1").is_ok();
+        let _ = s.remove_item(probe);
+        ok
+    })
+}
 
 impl DraftStore {
-    pub fn open(kind: DraftStorage) -> DraftStore {
+    pub fn open(policy: DraftStorage) -> DraftStore {
         let window = web_sys::window();
-        let storage = match kind {
-            DraftStorage::Local => window.and_then(|w| w.local_storage().ok().flatten()),
-            DraftStorage::Session => window.and_then(|w| w.session_storage().ok().flatten()),
+        let tab = matches!(policy, DraftStorage::Session | DraftStorage::Ask)
+            .then(|| {
+                window
+                    .as_ref()
+                    .and_then(|w| w.session_storage().ok().flatten())
+            })
+            .flatten();
+        let device = matches!(policy, DraftStorage::Local | DraftStorage::Ask)
+            .then(|| {
+                window
+                    .as_ref()
+                    .and_then(|w| w.local_storage().ok().flatten())
+            })
+            .flatten();
+        DraftStore {
+            policy,
+            tab: usable(tab),
+            device: usable(device),
+        }
+    }
+
+    /// True when the reader may choose to keep answers on this device (the policy is `ask`
+    /// and the device's storage works).
+    pub fn can_remember(&self) -> bool {
+        self.policy == DraftStorage::Ask && self.device.is_some()
+    }
+
+    /// Where answers go: the device's storage when the policy says so or the reader chose it,
+    /// else the tab's.
+    fn kept_in(&self, remembered: bool) -> Option<&web_sys::Storage> {
+        match self.policy {
+            DraftStorage::Local => self.device.as_ref(),
+            DraftStorage::Session => self.tab.as_ref(),
             DraftStorage::None => None,
+            DraftStorage::Ask if remembered => self.device.as_ref(),
+            DraftStorage::Ask => self.tab.as_ref(),
+        }
+    }
+
+    pub fn is_available(&self, remembered: bool) -> bool {
+        self.kept_in(remembered).is_some()
+    }
+
+    /// Reads the kept draft, and whether it was kept on the device. An expired or unreadable
+    /// draft is removed, not returned.
+    pub fn load(&self) -> (Restored, bool) {
+        let read = |storage: Option<&web_sys::Storage>| {
+            let text = storage.and_then(|s| s.get_item(KEY).ok().flatten());
+            decode(text.as_deref(), js_sys::Date::now())
         };
-        // Some browsers hand out a storage object that throws on every write.
-        let usable = storage.filter(|s| {
-            let probe = "fasttrack:probe";
-            let ok = s.set_item(probe, "1").is_ok();
-            let _ = s.remove_item(probe);
-            ok
-        });
-        DraftStore(usable)
-    }
-
-    pub fn is_available(&self) -> bool {
-        self.0.is_some()
-    }
-
-    pub fn load(&self) -> Restored {
-        let text = self.0.as_ref().and_then(|s| s.get_item(KEY).ok().flatten());
-        let restored = decode(text.as_deref(), js_sys::Date::now());
+        let (restored, remembered) = match self.policy {
+            DraftStorage::Local => (read(self.device.as_ref()), true),
+            DraftStorage::Ask => match read(self.tab.as_ref()) {
+                Restored::Nothing => (read(self.device.as_ref()), true),
+                in_tab => (in_tab, false),
+            },
+            DraftStorage::Session | DraftStorage::None => (read(self.tab.as_ref()), false),
+        };
         if matches!(restored, Restored::Unusable | Restored::Expired) {
             self.clear();
         }
-        restored
+        let remembered = remembered && matches!(restored, Restored::Draft { .. });
+        (restored, remembered)
     }
 
-    /// Saves; false when the write failed (storage full or revoked).
-    pub fn save(&self, draft: &Draft, page: &str, submission: Option<&Pending>) -> bool {
-        let now = js_sys::Date::now();
-        let (Some(storage), Some(text)) = (&self.0, encode(draft, page, submission, now)) else {
+    /// Saves where `remembered` says (and nowhere else); `changed_at` is when the reader last
+    /// changed an answer, which is what the draft expires from. False when the write failed.
+    pub fn save(
+        &self,
+        draft: &Draft,
+        page: &str,
+        submission: Option<&Pending>,
+        changed_at: f64,
+        remembered: bool,
+    ) -> bool {
+        let (Some(storage), Some(text)) = (
+            self.kept_in(remembered),
+            encode(draft, page, submission, changed_at),
+        ) else {
             return false;
         };
+        if let Some(other) = self.kept_in(!remembered).filter(|o| *o != storage) {
+            let _ = other.remove_item(KEY);
+        }
         storage.set_item(KEY, &text).is_ok()
     }
 
-    /// The reference of the last request sent from this browser, for a reloaded
-    /// confirmation page.
+    /// The reference of the last request sent from this tab, for a reloaded confirmation page.
     pub fn confirmation(&self) -> Option<String> {
-        self.0.as_ref()?.get_item(CONFIRMATION_KEY).ok().flatten()
+        self.tab.as_ref()?.get_item(CONFIRMATION_KEY).ok().flatten()
     }
 
     pub fn set_confirmation(&self, reference: Option<&str>) {
-        if let Some(storage) = &self.0 {
+        if let Some(storage) = &self.tab {
             let _ = match reference {
                 Some(r) => storage.set_item(CONFIRMATION_KEY, r),
                 None => storage.remove_item(CONFIRMATION_KEY),
@@ -149,8 +220,9 @@ impl DraftStore {
         }
     }
 
+    /// Removes the answers from every storage the wizard uses.
     pub fn clear(&self) {
-        if let Some(storage) = &self.0 {
+        for storage in [&self.tab, &self.device].into_iter().flatten() {
             let _ = storage.remove_item(KEY);
         }
     }
@@ -183,6 +255,7 @@ mod tests {
                 draft: Box::new(sample()),
                 page: "organisation".into(),
                 submission: Some(pending),
+                changed_at: NOW,
             }
         );
     }

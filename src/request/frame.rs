@@ -1,4 +1,5 @@
-//! What stands under every wizard page: whether answers are being kept, and "Start again".
+//! What stands under every wizard page: where answers are kept (and the reader's choice to
+//! keep them on this device), and "Delete my answers".
 
 use crate::request::context::WizardContext;
 use crate::request::controls::focus_later;
@@ -12,7 +13,11 @@ pub fn DraftNotice() -> impl IntoView {
     view! {
         <div class="ft-draft-notice" role="status">
             {move || match cx.state.status.get() {
-                DraftStatus::Saved => view! { <p class="ft-hint">{cx.text().draft_saved}</p> }.into_any(),
+                DraftStatus::Saved if cx.state.remembered.get() => view! {
+                    <p class="ft-hint">{(cx.text().kept_on_device)(&expiry_date(cx))}</p>
+                }
+                .into_any(),
+                DraftStatus::Saved => view! { <p class="ft-hint">{cx.text().kept_in_tab}</p> }.into_any(),
                 DraftStatus::NotKept => view! {
                     <p class="ft-callout ft-callout--warning">{cx.text().draft_unavailable}</p>
                 }
@@ -23,7 +28,48 @@ pub fn DraftNotice() -> impl IntoView {
     }
 }
 
-/// "Start again", with a confirmation before anything is deleted.
+/// The day the answers will be forgotten, in the reader's words.
+fn expiry_date(cx: WizardContext) -> String {
+    let at = js_sys::Date::new(&cx.state.expires_at().into());
+    let locale = cx.locale.get();
+    crate::i18n::format_date(
+        locale.ui().intl,
+        u16::try_from(at.get_full_year()).unwrap_or(2000),
+        u8::try_from(at.get_month() + 1).unwrap_or(1),
+        u8::try_from(at.get_date()).unwrap_or(1),
+    )
+}
+
+/// "Remember my answers on this device until DATE": off by default, offered where the
+/// deployment leaves the choice to the reader. Unticking moves the answers back to the tab.
+#[component]
+pub fn RememberChoice() -> impl IntoView {
+    let cx = expect_context::<WizardContext>();
+    (cx.state.can_remember()).then(|| {
+        view! {
+            <div class="ft-checkbox ft-remember">
+                <input
+                    class="ft-checkbox__input"
+                    type="checkbox"
+                    id="ft-remember"
+                    aria-describedby="ft-remember-hint"
+                    prop:checked=move || cx.state.remembered.get()
+                    on:change=move |ev| {
+                        let checked = event_target::<web_sys::HtmlInputElement>(&ev).checked();
+                        cx.state.remembered.set(checked);
+                    }
+                />
+                <label class="ft-checkbox__label" for="ft-remember">
+                    {move || (cx.text().remember)(&expiry_date(cx))}
+                </label>
+                <div id="ft-remember-hint" class="ft-hint ft-checkbox__hint">{move || cx.text().remember_hint}</div>
+            </div>
+        }
+    })
+}
+
+/// "Delete my answers", with a confirmation before anything is deleted: from the tab and
+/// the device.
 #[component]
 pub fn StartAgain() -> impl IntoView {
     let cx = expect_context::<WizardContext>();

@@ -12,6 +12,7 @@ use leptos::prelude::*;
 #[component]
 pub fn WizardPage(page: Address) -> impl IntoView {
     let cx = provide_wizard_context();
+    cx.state.forget_if_expired();
     let first_incomplete = cx.state.first_incomplete.get_untracked();
     let locale = cx.locale.get_untracked();
     match page {

@@ -2,7 +2,7 @@
 
 use crate::request::arrival::{tell_host, title_effect, START};
 use crate::request::context::WizardContext;
-use crate::request::frame::{DraftNotice, StartAgain};
+use crate::request::frame::{DraftNotice, RememberChoice, StartAgain};
 use crate::shell::{Address, Place};
 use fasttrack_model::Step;
 use leptos::prelude::*;
@@ -42,6 +42,7 @@ pub fn RequestStart() -> impl IntoView {
                 {move || cx.text().start_needs.iter().map(|n| view! { <li>{*n}</li> }).collect_view()}
             </ul>
             <div class="ft-inset">{move || cx.text().start_eligibility}</div>
+            <RememberChoice />
             <Show
                 when=move || cx.state.has_answers()
                 fallback=move || view! {

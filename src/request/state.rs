@@ -2,7 +2,7 @@
 //! step page shows, and whether drafts can be kept.
 
 use crate::host::DraftStorage;
-use crate::request::draft_store::{DraftStore, Pending, Restored};
+use crate::request::draft_store::{DraftStore, Pending, Restored, MAX_AGE_MS};
 use fasttrack_model::{validate_step, Date, Draft, Refusal, Step};
 use leptos::prelude::*;
 
@@ -35,22 +35,32 @@ pub struct WizardState {
     pub confirmation: RwSignal<Option<String>>,
     /// The first question whose answers are not all valid yet (`None`: ready for review).
     pub first_incomplete: Memo<Option<Step>>,
+    /// The reader chose to keep the answers on this device (else: for this tab only).
+    pub remembered: RwSignal<bool>,
+    /// When the reader last changed an answer (ms since the Unix epoch): answers expire
+    /// [`MAX_AGE_MS`] after it, and only the reader's own changes renew it.
+    pub changed_at: RwSignal<f64>,
     store: StoredValue<DraftStore, LocalStorage>,
 }
 
 impl WizardState {
     pub fn new(storage: DraftStorage) -> WizardState {
         let store = DraftStore::open(storage);
-        let (draft, page, submission, discarded) = match store.load() {
+        let (restored, remembered) = store.load();
+        let now = js_sys::Date::now();
+        let (draft, page, submission, changed_at, discarded) = match restored {
             Restored::Draft {
                 draft,
                 page,
                 submission,
-            } => (*draft, page, submission, false),
-            Restored::Unusable => (Draft::default(), String::new(), None, true),
-            Restored::Nothing | Restored::Expired => (Draft::default(), String::new(), None, false),
+                changed_at,
+            } => (*draft, page, submission, changed_at, false),
+            Restored::Unusable => (Draft::default(), String::new(), None, now, true),
+            Restored::Nothing | Restored::Expired => {
+                (Draft::default(), String::new(), None, now, false)
+            }
         };
-        let status = if store.is_available() {
+        let status = if store.is_available(remembered) {
             DraftStatus::Saved
         } else {
             DraftStatus::NotKept
@@ -66,24 +76,38 @@ impl WizardState {
             discarded: RwSignal::new(discarded),
             submission: RwSignal::new(submission),
             confirmation: RwSignal::new(store.confirmation()),
+            remembered: RwSignal::new(remembered),
+            changed_at: RwSignal::new(changed_at),
             store: StoredValue::new_local(store),
         };
-        // Save on every change (the first run re-saves what was loaded). An empty draft is
-        // not kept: there is nothing to come back to.
-        Effect::new(move |_| {
+        // A change of an answer is the reader's: it renews the draft's time.
+        Effect::new(move |previous: Option<()>| {
+            state.draft.track();
+            if previous.is_some() {
+                state.changed_at.set(js_sys::Date::now());
+            }
+        });
+        // Save on every change, but not what was just loaded: opening the wizard renews
+        // nothing. An empty draft is not kept: there is nothing to come back to.
+        Effect::new(move |previous: Option<()>| {
             let page = state.page.get();
             let submission = state.submission.get();
+            let changed_at = state.changed_at.get();
+            let remembered = state.remembered.get();
+            if previous.is_none() {
+                return;
+            }
             let saved = state.draft.with(|d| {
                 if *d == Draft::default() {
                     state.store.with_value(DraftStore::clear);
                     true
                 } else {
-                    state
-                        .store
-                        .with_value(|s| s.save(d, &page, submission.as_ref()))
+                    state.store.with_value(|s| {
+                        s.save(d, &page, submission.as_ref(), changed_at, remembered)
+                    })
                 }
             });
-            if state.store.with_value(DraftStore::is_available) {
+            if state.store.with_value(|s| s.is_available(remembered)) {
                 state.status.set(if saved {
                     DraftStatus::Saved
                 } else {
@@ -92,6 +116,29 @@ impl WizardState {
             }
         });
         state
+    }
+
+    /// True when the reader may choose to keep answers on this device.
+    pub fn can_remember(&self) -> bool {
+        self.store.with_value(DraftStore::can_remember)
+    }
+
+    /// When the answers will be forgotten, in ms since the Unix epoch.
+    pub fn expires_at(&self) -> f64 {
+        self.changed_at.get() + MAX_AGE_MS
+    }
+
+    /// Forgets the answers if their time has run out (a tab left open for weeks): checked
+    /// whenever a wizard page reads them, not only at start.
+    pub fn forget_if_expired(&self) {
+        let expired = js_sys::Date::now() - self.changed_at.get_untracked() >= MAX_AGE_MS;
+        if expired && self.has_answers_untracked() {
+            self.clear();
+        }
+    }
+
+    fn has_answers_untracked(&self) -> bool {
+        self.draft.with_untracked(|d| *d != Draft::default())
     }
 
     /// True once the reader has answered anything.

@@ -3,6 +3,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { LOCALES } from "./content";
 import { seedDraft, validDraft } from "./wizard-helpers";
+import { STRINGS } from "./wizard-strings";
 
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
@@ -99,7 +100,7 @@ test("the start-again confirmation and the no-storage notice", async ({ page }) 
   await page.route("**/config.json", (route) => route.fulfill({ json: { draft_storage: "session" } }));
   await page.goto("/en/request/about");
   await expect(page.locator(".ft-draft-notice .ft-callout")).toBeVisible();
-  await page.getByRole("button", { name: "Start again" }).click();
+  await page.getByRole("button", { name: STRINGS.en.deleteAnswers }).click();
   await expect(page.locator("#ft-start-again-warning")).toBeFocused();
   await expectNoViolations(page, "start again confirmation, no storage");
 });

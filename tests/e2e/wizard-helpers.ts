@@ -67,7 +67,8 @@ export async function expectInlineError(page: Page, fieldId: string, message: st
   const describer = page.locator(`#${fieldId}`);
   const tag = await describer.evaluate((el) => el.tagName.toLowerCase());
   if (tag === "input" && (await describer.getAttribute("type")) === "radio") {
-    const fieldset = page.locator(`fieldset:has(#${fieldId})`).first();
+    // The question's own fieldset: the innermost around the field.
+    const fieldset = page.locator(`fieldset:has(#${fieldId})`).last();
     await expect(fieldset).toHaveAttribute("aria-describedby", new RegExp(`${fieldId}-error`));
   } else if (!(await describer.getAttribute("type"))?.match(/checkbox/)) {
     await expect(describer).toHaveAttribute("aria-invalid", "true");

@@ -256,29 +256,32 @@ test("switching language mid-way keeps answers and step, and re-words the errors
   await expect(page.locator(".ft-frame")).toHaveAttribute("lang", "fr-FR");
 });
 
-test("Start again clears everything, after a confirmation", async ({ page }) => {
+test("Delete my answers clears everything, after a confirmation", async ({ page }) => {
   await seedDraft(page, validDraft(), "organisation");
   await page.goto("/en/request/organisation");
-  await page.getByRole("button", { name: "Start again" }).click();
+  await page.getByRole("button", { name: STRINGS.en.deleteAnswers }).click();
   await page.getByRole("button", { name: "Cancel" }).click();
   await expect(page.locator("#project-name")).toHaveValue("Contoso migration");
-  await page.getByRole("button", { name: "Start again" }).click();
+  await page.getByRole("button", { name: STRINGS.en.deleteAnswers }).click();
   await expect(page.locator("#ft-start-again-warning")).toBeFocused();
   await page.getByRole("button", { name: "Yes, delete my answers" }).click();
   await expect(page).toHaveURL(/\/en\/request\/about$/);
   await expect(page.locator("#requester-kind")).not.toBeChecked();
   expect(await page.evaluate((k) => localStorage.getItem(k), DRAFT_KEY)).toBeNull();
+  expect(await page.evaluate((k) => sessionStorage.getItem(k), DRAFT_KEY)).toBeNull();
   await page.goto("/en/request/organisation");
   await expect(page).toHaveURL(/\/en\/request\/about$/);
 });
 
 test("without browser storage the wizard still works and says answers cannot be kept", async ({ page }) => {
   await page.addInitScript(() => {
-    Object.defineProperty(window, "localStorage", {
-      get() {
-        throw new DOMException("denied", "SecurityError");
-      },
-    });
+    for (const name of ["localStorage", "sessionStorage"]) {
+      Object.defineProperty(window, name, {
+        get() {
+          throw new DOMException("denied", "SecurityError");
+        },
+      });
+    }
   });
   await page.goto("/en/request/about");
   await expect(page.locator(".ft-draft-notice")).toContainText(STRINGS.en.storageUnavailable);
@@ -322,4 +325,80 @@ test("no horizontal scrolling at 320 px on the wizard's pages", async ({ page })
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, slug).toBeLessThanOrEqual(0);
   }
+});
+
+test.describe("answers are kept only as long as the reader chose", () => {
+  const stored = (page: import("@playwright/test").Page, where: "localStorage" | "sessionStorage") =>
+    page.evaluate(([k, w]) => (window as any)[w].getItem(k), [DRAFT_KEY, where] as const);
+
+  test("by default they are kept for the tab: a reload keeps them, another tab does not see them", async ({ page, context }) => {
+    await page.goto("/en/request/about");
+    await page.locator("#requester-kind").check();
+    await expect(page.locator(".ft-draft-notice")).toContainText(STRINGS.en.keptInTab);
+    expect(await stored(page, "sessionStorage")).toContain('"requester_kind":"customer"');
+    expect(await stored(page, "localStorage")).toBeNull();
+    await page.reload();
+    await expect(page.locator("#requester-kind")).toBeChecked();
+    const other = await context.newPage();
+    await other.goto("/en/request/about");
+    await expect(other.locator("#requester-kind")).not.toBeChecked();
+    await other.close();
+  });
+
+  test("ticking Remember keeps them on this device until the date shown, and unticking takes them back", async ({ page, context }) => {
+    await page.goto("/en/request");
+    const remember = page.locator("#ft-remember");
+    await expect(remember).not.toBeChecked();
+    const until = new Date(Date.now() + 30 * 86_400_000).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+    await expect(page.locator("label[for=ft-remember]")).toContainText(until);
+    await remember.check();
+    await page.locator("a.ft-button--start").click();
+    await page.locator("#requester-kind").check();
+    expect(await stored(page, "localStorage")).toContain('"requester_kind":"customer"');
+    expect(await stored(page, "sessionStorage")).toBeNull();
+    await expect(page.locator(".ft-draft-notice")).toContainText(until);
+    const other = await context.newPage();
+    await other.goto("/en/request/about");
+    await expect(other.locator("#requester-kind")).toBeChecked();
+    await other.close();
+    await page.goto("/en/request");
+    await page.locator("#ft-remember").uncheck();
+    expect(await stored(page, "localStorage")).toBeNull();
+    expect(await stored(page, "sessionStorage")).toContain('"requester_kind":"customer"');
+  });
+
+  test("opening the wizard renews nothing; only the reader's change does", async ({ page }) => {
+    const tenDaysAgo = Date.now() - 10 * 86_400_000;
+    await seedDraft(page, validDraft(), "organisation", { saved_at: tenDaysAgo });
+    await page.goto("/en/request/organisation");
+    await expect(page.locator("#project-name")).toHaveValue("Contoso migration");
+    await page.locator("a.ft-back-link").click();
+    await expect(page).toHaveURL(/\/request\/services$/);
+    expect(JSON.parse((await stored(page, "localStorage"))!).saved_at).toBe(tenDaysAgo);
+    await page.locator("#user-adoption").check();
+    const renewed = JSON.parse((await stored(page, "localStorage"))!).saved_at;
+    expect(renewed).toBeGreaterThan(Date.now() - 60_000);
+  });
+
+  test("expiry is checked on every read, not only at start", async ({ page }) => {
+    const almostThirtyDaysAgo = Date.now() - 30 * 86_400_000 + 3_000;
+    await seedDraft(page, validDraft(), "organisation", { saved_at: almostThirtyDaysAgo });
+    await page.goto("/en/request/organisation");
+    await expect(page.locator("#project-name")).toHaveValue("Contoso migration");
+    await page.waitForTimeout(3_500);
+    await page.locator("a.ft-back-link").click();
+    // Expired while the tab was open: gone from the page and from storage.
+    await expect(page).toHaveURL(/\/request\/about$/);
+    await expect(page.locator("#requester-kind")).not.toBeChecked();
+    expect(await stored(page, "localStorage")).toBeNull();
+  });
+
+  test("a deployer can keep answers on the device without asking, or nowhere", async ({ page }) => {
+    await page.route("**/config.json", (route) => route.fulfill({ json: { draft_storage: "local" } }));
+    await page.goto("/en/request");
+    await expect(page.locator("#ft-remember")).toHaveCount(0);
+    await page.locator("a.ft-button--start").click();
+    await page.locator("#requester-kind").check();
+    expect(await stored(page, "localStorage")).toContain('"requester_kind":"customer"');
+  });
 });
