@@ -61,6 +61,8 @@ fn main() {
             ("storageUnavailable", w.draft_unavailable.to_owned()),
             ("deleteAnswers", w.start_again.to_owned()),
             ("keptInTab", w.kept_in_tab.to_owned()),
+            ("changedInOtherTab", w.changed_in_other_tab.to_owned()),
+            ("removedInOtherTab", w.removed_in_other_tab.to_owned()),
             ("discarded", w.draft_discarded.to_owned()),
             ("notSent", s.failure_title.to_owned()),
             ("busy", s.busy.to_owned()),

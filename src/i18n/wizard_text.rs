@@ -36,6 +36,9 @@ pub struct WizardText {
     pub remember_hint: &'static str,
     pub draft_unavailable: &'static str,
     pub draft_discarded: &'static str,
+    /// Another tab changed, or sent or deleted, the answers kept on this device.
+    pub changed_in_other_tab: &'static str,
+    pub removed_in_other_tab: &'static str,
     /// Characters remaining / too many (the locale's plural forms).
     pub characters_left: fn(count: &Number) -> String,
     pub characters_over: fn(count: &Number) -> String,

@@ -7,7 +7,7 @@ use crate::host::DraftStorage;
 use fasttrack_model::Draft;
 use serde::{Deserialize, Serialize};
 
-const KEY: &str = "fasttrack:request-draft";
+pub const KEY: &str = "fasttrack:request-draft";
 const CONFIRMATION_KEY: &str = "fasttrack:request-confirmation";
 /// Bumped when a release changes the draft in a way older drafts cannot be read as.
 pub const DRAFT_VERSION: u32 = 1;

@@ -3,7 +3,7 @@
 
 use crate::request::context::WizardContext;
 use crate::request::controls::focus_later;
-use crate::request::state::DraftStatus;
+use crate::request::state::{DraftStatus, OtherTab};
 use crate::shell::{Address, Place};
 use leptos::prelude::*;
 
@@ -24,6 +24,13 @@ pub fn DraftNotice() -> impl IntoView {
                 .into_any(),
             }}
             {move || cx.state.discarded.get().then(|| view! { <p class="ft-hint">{cx.text().draft_discarded}</p> })}
+            {move || cx.state.other_tab.get().map(|what| {
+                let text = match what {
+                    OtherTab::Changed => cx.text().changed_in_other_tab,
+                    OtherTab::Removed => cx.text().removed_in_other_tab,
+                };
+                view! { <p class="ft-callout ft-callout--warning" id="ft-other-tab">{text}</p> }
+            })}
         </div>
     }
 }

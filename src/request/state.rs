@@ -2,9 +2,18 @@
 //! step page shows, and whether drafts can be kept.
 
 use crate::host::DraftStorage;
-use crate::request::draft_store::{DraftStore, Pending, Restored, MAX_AGE_MS};
+use crate::request::draft_store::{decode, DraftStore, Pending, Restored, KEY, MAX_AGE_MS};
 use fasttrack_model::{validate_step, Date, Draft, Refusal, Step};
 use leptos::prelude::*;
+
+/// What another tab did to the answers this tab keeps on the device.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OtherTab {
+    /// Changed them: this tab now shows that tab's answers.
+    Changed,
+    /// Sent or deleted them: this tab has none left, and writes nothing back.
+    Removed,
+}
 
 /// Whether the reader's answers are being kept, for the notice under the form.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,6 +46,8 @@ pub struct WizardState {
     pub first_incomplete: Memo<Option<Step>>,
     /// The reader chose to keep the answers on this device (else: for this tab only).
     pub remembered: RwSignal<bool>,
+    /// Another tab changed or removed the answers kept on this device: said once.
+    pub other_tab: RwSignal<Option<OtherTab>>,
     /// When the reader last changed an answer (ms since the Unix epoch): answers expire
     /// [`MAX_AGE_MS`] after it, and only the reader's own changes renew it.
     pub changed_at: RwSignal<f64>,
@@ -77,9 +88,11 @@ impl WizardState {
             submission: RwSignal::new(submission),
             confirmation: RwSignal::new(store.confirmation()),
             remembered: RwSignal::new(remembered),
+            other_tab: RwSignal::new(None),
             changed_at: RwSignal::new(changed_at),
             store: StoredValue::new_local(store),
         };
+        state.follow_other_tabs();
         // A change of an answer is the reader's: it renews the draft's time.
         Effect::new(move |previous: Option<()>| {
             state.draft.track();
@@ -116,6 +129,40 @@ impl WizardState {
             }
         });
         state
+    }
+
+    /// Answers kept on the device are shared by the reader's tabs: when another tab changes
+    /// them, this one shows them (and says so); when another sends or deletes them, this one
+    /// forgets them rather than write them back.
+    fn follow_other_tabs(self) {
+        let handle = window_event_listener(leptos::ev::storage, move |event| {
+            if event.key().as_deref() != Some(KEY) || !self.remembered.get_untracked() {
+                return;
+            }
+            match decode(event.new_value().as_deref(), js_sys::Date::now()) {
+                Restored::Draft {
+                    draft,
+                    page,
+                    submission,
+                    changed_at,
+                } => {
+                    if self.draft.with_untracked(|d| *d != *draft) {
+                        self.draft.set(*draft);
+                        self.page.set(page);
+                        self.submission.set(submission);
+                        self.changed_at.set(changed_at);
+                        self.other_tab.set(Some(OtherTab::Changed));
+                    }
+                }
+                Restored::Nothing | Restored::Expired | Restored::Unusable => {
+                    if self.has_answers_untracked() {
+                        self.clear();
+                        self.other_tab.set(Some(OtherTab::Removed));
+                    }
+                }
+            }
+        });
+        on_cleanup(move || handle.remove());
     }
 
     /// True when the reader may choose to keep answers on this device.

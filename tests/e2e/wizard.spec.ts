@@ -393,6 +393,31 @@ test.describe("answers are kept only as long as the reader chose", () => {
     expect(await stored(page, "localStorage")).toBeNull();
   });
 
+  test("two tabs: an edit in one shows in the other, and answers sent or deleted in one are never written back by the other", async ({ page, context }) => {
+    await seedDraft(page, validDraft(), "organisation");
+    await page.goto("/en/request/organisation");
+    await expect(page.locator("#project-name")).toHaveValue("Contoso migration");
+    const other = await context.newPage();
+    await other.goto("/en/request/organisation");
+    await expect(other.locator("#project-name")).toHaveValue("Contoso migration");
+
+    // An edit in the other tab: this one shows it, and says so.
+    await other.locator("#project-name").fill("Renamed elsewhere");
+    await expect(page.locator("#project-name")).toHaveValue("Renamed elsewhere");
+    await expect(page.locator("#ft-other-tab")).toHaveText(STRINGS.en.changedInOtherTab);
+
+    // Deleted in the other tab: this one forgets them, says so, and writes nothing back.
+    await other.getByRole("button", { name: STRINGS.en.deleteAnswers }).click();
+    await other.getByRole("button", { name: "Yes, delete my answers" }).click();
+    await expect(page.locator("#ft-other-tab")).toHaveText(STRINGS.en.removedInOtherTab);
+    await expect(page.locator("#project-name")).toHaveValue("");
+    await page.locator("#project-name").fill("A new start");
+    const kept = JSON.parse((await stored(page, "localStorage"))!);
+    expect(kept.draft.project_name).toBe("A new start");
+    expect(kept.draft.requester.name).toBe("");
+    await other.close();
+  });
+
   test("a deployer can keep answers on the device without asking, or nowhere", async ({ page }) => {
     await page.route("**/config.json", (route) => route.fulfill({ json: { draft_storage: "local" } }));
     await page.goto("/en/request");

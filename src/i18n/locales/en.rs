@@ -87,6 +87,8 @@ pub const UI: Ui = Ui {
         remember_hint: "Leave this unticked on a computer others use: your answers are then kept only until you close this tab.",
         draft_unavailable: "This browser does not let us keep your answers. You can still send your request, but if you close or reload the page your answers will be lost.",
         draft_discarded: "We could not restore an earlier draft saved by an older version of this form, so it was set aside.",
+        changed_in_other_tab: "Your answers were changed in another tab: this page now shows them.",
+        removed_in_other_tab: "Your answers were sent or deleted in another tab, so this page no longer has them.",
         characters_left: |count| match count.plural {
             Plural::One => format!("You have {count} character remaining"),
             _ => format!("You have {count} characters remaining"),

@@ -87,6 +87,8 @@ pub const UI: Ui = Ui {
         remember_hint: "Laissez cette case décochée sur un ordinateur partagé : vos réponses ne sont alors conservées que jusqu’à la fermeture de cet onglet.",
         draft_unavailable: "Ce navigateur ne nous permet pas de conserver vos réponses. Vous pouvez tout de même envoyer votre demande, mais si vous fermez ou rechargez la page, vos réponses seront perdues.",
         draft_discarded: "Un brouillon enregistré par une version antérieure de ce formulaire n’a pas pu être restauré ; il a été mis de côté.",
+        changed_in_other_tab: "Vos réponses ont été modifiées dans un autre onglet : cette page les affiche désormais.",
+        removed_in_other_tab: "Vos réponses ont été envoyées ou effacées dans un autre onglet : cette page ne les a donc plus.",
         characters_left: |count| match count.plural {
             Plural::One => format!("Il vous reste {count} caractère"),
             _ => format!("Il vous reste {count} caractères"),

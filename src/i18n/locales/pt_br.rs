@@ -87,6 +87,8 @@ pub const UI: Ui = Ui {
         remember_hint: "Deixe desmarcado em um computador que outras pessoas usam: suas respostas ficam guardadas só até você fechar esta aba.",
         draft_unavailable: "Este navegador não nos permite guardar suas respostas. Você ainda pode enviar a solicitação, mas se fechar ou recarregar a página, suas respostas serão perdidas.",
         draft_discarded: "Não foi possível restaurar um rascunho salvo por uma versão anterior deste formulário, por isso ele foi deixado de lado.",
+        changed_in_other_tab: "Suas respostas foram alteradas em outra aba: esta página agora mostra essas respostas.",
+        removed_in_other_tab: "Suas respostas foram enviadas ou apagadas em outra aba, então esta página não as tem mais.",
         characters_left: |count| match count.plural {
             Plural::One => format!("Resta {count} caractere"),
             _ => format!("Restam {count} caracteres"),
