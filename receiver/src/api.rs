@@ -2,6 +2,7 @@
 
 use crate::clock;
 use crate::extract::{IdempotencyKey, JsonBody, JsonContentType, MaxBody};
+use crate::origin::Origin;
 use crate::problem::ApiProblem;
 use crate::store::{Outcome, Recorded, Store, StoreError};
 use axum::extract::{FromRef, State};
@@ -16,8 +17,8 @@ pub use crate::extract::IDEMPOTENCY_KEY;
 
 #[derive(Clone, Debug)]
 pub struct Settings {
-    /// Origins allowed to call from a browser on another origin (exact matches).
-    pub allowed_origins: Vec<String>,
+    /// Origins allowed to call from a browser on another origin, with credentials.
+    pub allowed_origins: Vec<Origin>,
     /// The largest body accepted, in bytes.
     pub max_body: usize,
 }
@@ -45,13 +46,10 @@ impl FromRef<AppState> for MaxBody {
 
 pub fn router(store: Store, settings: Settings) -> Router {
     let cors = (!settings.allowed_origins.is_empty()).then(|| {
-        let origins: Vec<HeaderValue> = settings
-            .allowed_origins
-            .iter()
-            .filter_map(|o| HeaderValue::from_str(o).ok())
-            .collect();
         CorsLayer::new()
-            .allow_origin(AllowOrigin::list(origins))
+            .allow_origin(AllowOrigin::list(
+                settings.allowed_origins.iter().map(Origin::header_value),
+            ))
             .allow_methods([Method::POST, Method::GET])
             .allow_headers([
                 header::CONTENT_TYPE,

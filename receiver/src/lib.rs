@@ -5,13 +5,16 @@
 //! - [`extract`]: what a `POST` must bring (content type, Idempotency-Key, JSON body)
 //! - [`store`]: SQLite storage and idempotency records
 //! - [`problem`]: the model's RFC 9457 problem sent as `application/problem+json`
+//! - [`origin`]: `--allow-origin` values, checked at start
 //! - [`clock`]: today's date without a date library
 
 pub mod api;
 pub mod clock;
 pub mod extract;
+pub mod origin;
 pub mod problem;
 pub mod store;
 
 pub use api::{router, Settings};
+pub use origin::Origin;
 pub use store::Store;

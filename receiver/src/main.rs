@@ -1,6 +1,6 @@
 //! `receiver --listen 127.0.0.1:8787 --db requests.sqlite [--allow-origin URL]... [--max-body BYTES]`
 
-use receiver::{router, Settings, Store};
+use receiver::{router, Origin, Settings, Store};
 use std::path::PathBuf;
 
 const USAGE: &str = "usage: receiver [--listen ADDR:PORT] [--db FILE] [--allow-origin ORIGIN]... [--max-body BYTES]";
@@ -22,7 +22,9 @@ fn run() -> Result<(), String> {
         match arg.as_str() {
             "--listen" => listen = value()?,
             "--db" => db = PathBuf::from(value()?),
-            "--allow-origin" => settings.allowed_origins.push(value()?),
+            "--allow-origin" => settings
+                .allowed_origins
+                .push(Origin::parse(&value()?).map_err(|e| e.to_string())?),
             "--max-body" => {
                 settings.max_body = value()?
                     .parse()

@@ -297,7 +297,7 @@ async fn nothing_is_lost_across_a_restart() {
 #[tokio::test]
 async fn cors_allows_only_the_configured_origin() {
     let settings = Settings {
-        allowed_origins: vec!["http://127.0.0.1:4173".into()],
+        allowed_origins: vec!["http://127.0.0.1:4173".parse().unwrap()],
         ..Settings::default()
     };
     let app = router(Store::open(&db_path("cors")).unwrap(), settings);
