@@ -1,9 +1,12 @@
-//! `receiver --listen 127.0.0.1:8787 --db requests.sqlite [--allow-origin URL]... [--max-body BYTES]`
+//! `receiver --listen 127.0.0.1:8787 --db requests.sqlite [--allow-origin URL]... [--max-body BYTES]`,
+//! or `receiver --db requests.sqlite --count` to print how many requests the file holds.
 
 use receiver::{router, Origin, Settings, Store};
 use std::path::PathBuf;
 
-const USAGE: &str = "usage: receiver [--listen ADDR:PORT] [--db FILE] [--allow-origin ORIGIN]... [--max-body BYTES]";
+const USAGE: &str =
+    "usage: receiver [--listen ADDR:PORT] [--db FILE] [--allow-origin ORIGIN]... [--max-body BYTES]
+       receiver [--db FILE] --count";
 
 fn main() {
     if let Err(message) = run() {
@@ -16,6 +19,7 @@ fn run() -> Result<(), String> {
     let mut listen = "127.0.0.1:8787".to_owned();
     let mut db = PathBuf::from("requests.sqlite");
     let mut settings = Settings::default();
+    let mut count = false;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let mut value = || args.next().ok_or(format!("{arg} needs a value"));
@@ -30,12 +34,25 @@ fn run() -> Result<(), String> {
                     .parse()
                     .map_err(|_| "--max-body takes a number of bytes")?
             }
+            "--count" => count = true,
             "--help" | "-h" => {
                 println!("{USAGE}");
                 return Ok(());
             }
             other => return Err(format!("unknown argument {other}")),
         }
+    }
+    if count {
+        // An operator's question about an existing file: never create one.
+        if !db.is_file() {
+            return Err(format!("{}: no such database", db.display()));
+        }
+        let store = Store::open(&db).map_err(|e| format!("{}: {}", db.display(), e.0))?;
+        let n = store
+            .count()
+            .map_err(|e| format!("{}: {}", db.display(), e.0))?;
+        println!("{n}");
+        return Ok(());
     }
     let store = Store::open(&db).map_err(|e| format!("{}: {}", db.display(), e.0))?;
     let runtime = tokio::runtime::Runtime::new().map_err(|e| e.to_string())?;

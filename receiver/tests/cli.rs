@@ -76,3 +76,23 @@ fn an_origin_that_could_never_match_stops_the_start_with_its_reason() {
         assert!(!db.exists(), "{value:?}: the database was created");
     }
 }
+
+#[test]
+fn count_prints_how_many_requests_the_file_holds() {
+    let db = db_path("count");
+    let store = receiver::Store::open(&db).unwrap();
+    for (key, id) in [("a", 1), ("b", 2)] {
+        store
+            .store(key, "{}", "{}", "2026-01-01T00:00:00Z", |r| r.to_owned())
+            .unwrap();
+        let output = finish(receiver(&["--db", db.to_str().unwrap(), "--count"])).unwrap();
+        assert!(output.status.success(), "{output:?}");
+        assert_eq!(String::from_utf8_lossy(&output.stdout), format!("{id}\n"));
+    }
+
+    let missing = db_path("count-missing");
+    let output = finish(receiver(&["--db", missing.to_str().unwrap(), "--count"])).unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("no such database"));
+    assert!(!missing.exists(), "--count created the file");
+}
