@@ -57,7 +57,7 @@ pub fn router(store: Store, settings: Settings) -> Router {
                 HeaderName::from_static(IDEMPOTENCY_KEY),
                 HeaderName::from_static("x-csrf-token"),
             ])
-            .expose_headers([header::LOCATION, header::RETRY_AFTER])
+            .expose_headers([header::RETRY_AFTER])
             .allow_credentials(true)
     });
     let app = Router::new()
@@ -154,20 +154,10 @@ async fn submit(
         .store
         .store(&key, &canonical, &stored_json, &received_at, respond)?
     {
-        Outcome::Stored {
-            reference,
-            response,
-        } => Ok(created(&reference, &response)),
+        // No Location: there is no route to read a stored request back.
+        Outcome::Stored { response, .. } => Ok(json(StatusCode::CREATED, &response)),
         Outcome::Existing(recorded) => replay(recorded, &canonical),
     }
-}
-
-fn created(reference: &str, body: &str) -> Response {
-    let mut response = json(StatusCode::CREATED, body);
-    if let Ok(location) = HeaderValue::from_str(&format!("/api/requests/{reference}")) {
-        response.headers_mut().insert(header::LOCATION, location);
-    }
-    response
 }
 
 /// A retry: the first answer again, or 409 when the key came with another body.

@@ -130,10 +130,18 @@ async fn a_valid_request_is_stored_and_answered_with_a_reference() {
     assert_eq!(content_type, "application/json");
     let id = body["id"].as_str().unwrap();
     assert!(id.starts_with("FT-") && id.ends_with("-000001"), "{id}");
-    assert_eq!(
-        location.as_deref(),
-        Some(format!("/api/requests/{id}").as_str())
-    );
+    // No Location: nothing answers a GET for a stored request.
+    assert_eq!(location, None);
+    let read_back = app
+        .clone()
+        .oneshot(
+            Request::get(format!("/api/requests/{id}"))
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(read_back.status(), StatusCode::NOT_FOUND);
     assert_eq!(stored(&path), 1);
     let store = Store::open(&path).unwrap();
     let saved: serde_json::Value =
@@ -348,8 +356,29 @@ async fn cors_allows_only_the_configured_origin() {
         .unwrap()
         .to_owned();
     assert!(allowed.contains("idempotency-key"), "{allowed}");
-    let other = app.oneshot(preflight("http://evil.example")).await.unwrap();
+    let other = app
+        .clone()
+        .oneshot(preflight("http://evil.example"))
+        .await
+        .unwrap();
     assert!(other.headers().get("access-control-allow-origin").is_none());
+    // The page may read Retry-After; there is no Location to read.
+    let sent = app
+        .oneshot(
+            Request::post("/api/requests")
+                .header("origin", "http://127.0.0.1:4173")
+                .header("content-type", "application/json")
+                .header("idempotency-key", "k-cors")
+                .body(Body::from(valid_json().to_string()))
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(sent.status(), StatusCode::CREATED);
+    assert_eq!(
+        sent.headers().get("access-control-expose-headers").unwrap(),
+        "retry-after"
+    );
 }
 
 #[tokio::test]
