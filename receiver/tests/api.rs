@@ -246,6 +246,37 @@ async fn malformed_oversized_and_unlabelled_bodies_are_refused_without_harm() {
 }
 
 #[tokio::test]
+async fn a_body_that_breaks_off_is_a_400_not_a_413() {
+    let path = db_path("broken");
+    let app = app(&path);
+    let start = valid_json().to_string();
+    let chunks: Vec<Result<String, std::io::Error>> = vec![
+        Ok(start[..40].to_owned()),
+        Err(std::io::Error::new(
+            std::io::ErrorKind::ConnectionReset,
+            "the client went away",
+        )),
+    ];
+    let body = Body::from_stream(futures_util::stream::iter(chunks));
+    let (status, content_type, _, problem) =
+        post(&app, Some("k-broken"), "application/json", body).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(content_type, "application/problem+json");
+    assert_eq!(problem["status"], 400);
+    assert!(
+        problem["type"]
+            .as_str()
+            .unwrap()
+            .ends_with("incomplete-body"),
+        "{problem}"
+    );
+    assert_eq!(stored(&path), 0);
+    // The same key with the whole body is a first request, not a conflict.
+    let (status, _, _, _) = post(&app, Some("k-broken"), "application/json", start).await;
+    assert_eq!(status, StatusCode::CREATED);
+}
+
+#[tokio::test]
 async fn a_replayed_key_returns_the_first_answer_and_stores_nothing_new() {
     let path = db_path("replay");
     let app = app(&path);
