@@ -2,6 +2,7 @@
 
 use crate::clock;
 use crate::extract::{IdempotencyKey, JsonBody, JsonContentType, MaxBody};
+use crate::limits::{self, Limits};
 use crate::origin::Origin;
 use crate::problem::ApiProblem;
 use crate::store::{Outcome, Recorded, Store, StoreError};
@@ -21,6 +22,8 @@ pub struct Settings {
     pub allowed_origins: Vec<Origin>,
     /// The largest body accepted, in bytes.
     pub max_body: usize,
+    /// Deadlines and the bound on requests under way.
+    pub limits: Limits,
 }
 
 impl Default for Settings {
@@ -28,6 +31,7 @@ impl Default for Settings {
         Settings {
             allowed_origins: Vec::new(),
             max_body: 64 * 1024,
+            limits: Limits::default(),
         }
     }
 }
@@ -60,10 +64,12 @@ pub fn router(store: Store, settings: Settings) -> Router {
             .expose_headers([header::RETRY_AFTER])
             .allow_credentials(true)
     });
+    let limits = settings.limits;
     let app = Router::new()
         .route("/api/requests", post(submit))
         .route("/api/health", get(health))
         .with_state(AppState { store, settings });
+    let app = limits::apply(app, &limits);
     match cors {
         Some(cors) => app.layer(cors),
         None => app,

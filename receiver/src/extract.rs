@@ -1,6 +1,6 @@
 //! What a `POST` must bring, each refused with its own problem: a JSON content type (`415`),
-//! an `Idempotency-Key` (`400`), a whole body (`400` when it breaks off) of at most
-//! [`MaxBody`] bytes (`413`) that parses as JSON (`400`).
+//! an `Idempotency-Key` (`400`), a whole body (`400` when it breaks off, `408` when it stops
+//! coming) of at most [`MaxBody`] bytes (`413`) that parses as JSON (`400`).
 
 use crate::problem::ApiProblem;
 use axum::body::to_bytes;
@@ -10,6 +10,7 @@ use axum::http::{header, HeaderMap, StatusCode};
 use fasttrack_model::Problem;
 use http_body_util::LengthLimitError;
 use std::error::Error;
+use tower_http::timeout::TimeoutError;
 
 pub const IDEMPOTENCY_KEY: &str = "idempotency-key";
 
@@ -111,7 +112,8 @@ where
 }
 
 /// Why a body could not be read, told apart by the error's chain of sources: longer than
-/// `max` (`413`), or broken off by the client or the network (`400`).
+/// `max` (`413`), its next part too slow to come (`408`, see [`crate::limits`]), or broken
+/// off by the client or the network (`400`).
 fn body_problem(error: &(dyn Error + 'static), max: usize) -> ApiProblem {
     let mut cause = Some(error);
     while let Some(e) = cause {
@@ -123,6 +125,15 @@ fn body_problem(error: &(dyn Error + 'static), max: usize) -> ApiProblem {
                 format!("The body must be at most {max} bytes."),
             )
             .into();
+        }
+        if e.is::<TimeoutError>() {
+            return ApiProblem::from(Problem::new(
+                StatusCode::REQUEST_TIMEOUT.as_u16(),
+                "body-timeout",
+                "The body stopped arriving",
+                "The rest of the body did not come in time; nothing was stored. Send the request again with the same Idempotency-Key.",
+            ))
+            .close_connection();
         }
         cause = e.source();
     }

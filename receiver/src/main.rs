@@ -1,11 +1,15 @@
-//! `receiver --listen 127.0.0.1:8787 --db requests.sqlite [--allow-origin URL]... [--max-body BYTES]`,
+//! `receiver --listen 127.0.0.1:8787 --db requests.sqlite [--allow-origin URL]... [--max-body BYTES]
+//! [--header-timeout S] [--body-timeout S] [--request-timeout S] [--max-in-flight N]`,
 //! or `receiver --db requests.sqlite --count` to print how many requests the file holds.
 
-use receiver::{router, Origin, Settings, Store};
+use receiver::{router, serve, Origin, Settings, Store};
 use std::path::PathBuf;
+use std::time::Duration;
 
 const USAGE: &str =
     "usage: receiver [--listen ADDR:PORT] [--db FILE] [--allow-origin ORIGIN]... [--max-body BYTES]
+                [--header-timeout SECONDS] [--body-timeout SECONDS] [--request-timeout SECONDS]
+                [--max-in-flight N]
        receiver [--db FILE] --count";
 
 fn main() {
@@ -34,6 +38,16 @@ fn run() -> Result<(), String> {
                     .parse()
                     .map_err(|_| "--max-body takes a number of bytes")?
             }
+            "--header-timeout" => settings.limits.header_read_timeout = seconds(&arg, &value()?)?,
+            "--body-timeout" => settings.limits.body_read_timeout = seconds(&arg, &value()?)?,
+            "--request-timeout" => settings.limits.request_timeout = seconds(&arg, &value()?)?,
+            "--max-in-flight" => {
+                settings.limits.max_in_flight = value()?
+                    .parse()
+                    .ok()
+                    .filter(|n| (1..=1_000_000).contains(n))
+                    .ok_or("--max-in-flight takes a number of requests from 1 to 1000000")?
+            }
             "--count" => count = true,
             "--help" | "-h" => {
                 println!("{USAGE}");
@@ -60,15 +74,33 @@ fn run() -> Result<(), String> {
         let listener = tokio::net::TcpListener::bind(&listen)
             .await
             .map_err(|e| format!("cannot listen on {listen}: {e}"))?;
+        // The address bound, so that a port 0 (any free port) can be found.
+        let bound = listener
+            .local_addr()
+            .map_or(listen, |address| address.to_string());
         println!(
-            "receiver: listening on http://{listen}, storing in {}",
+            "receiver: listening on http://{bound}, storing in {}",
             db.display()
         );
-        axum::serve(listener, router(store, settings))
-            .with_graceful_shutdown(shutdown())
-            .await
-            .map_err(|e| e.to_string())
+        let header_read_timeout = settings.limits.header_read_timeout;
+        serve(
+            listener,
+            router(store, settings),
+            header_read_timeout,
+            shutdown(),
+        )
+        .await;
+        Ok(())
     })
+}
+
+/// A number of seconds, such as `10` or `0.5`, above zero and at most a day.
+fn seconds(flag: &str, text: &str) -> Result<Duration, String> {
+    text.parse::<f64>()
+        .ok()
+        .filter(|s| *s > 0.0 && *s <= 86_400.0)
+        .map(Duration::from_secs_f64)
+        .ok_or_else(|| format!("{flag} takes a number of seconds above 0, such as 10 or 0.5"))
 }
 
 /// Ctrl-C or SIGTERM (what `make serve` sends when it stops).
