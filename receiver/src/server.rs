@@ -1,8 +1,11 @@
 //! The HTTP/1.1 server: what `axum::serve` does, plus a deadline for each request's head,
 //! which `axum::serve` cannot set (it builds hyper's connection without a timer). A client
 //! that opens a connection and sends no complete head within the deadline is disconnected;
-//! so is an idle kept-alive connection.
+//! so is a kept-alive connection left idle that long, which every answer announces.
 
+use axum::http::{header, HeaderValue};
+use axum::middleware::map_response;
+use axum::response::Response;
 use axum::Router;
 use hyper::server::conn::http1;
 use hyper_util::rt::{TokioIo, TokioTimer};
@@ -21,6 +24,7 @@ pub async fn serve(
     header_read_timeout: Duration,
     shutdown: impl Future<Output = ()>,
 ) {
+    let app = announce_idle_timeout(app, header_read_timeout);
     let graceful = GracefulShutdown::new();
     let mut shutdown = std::pin::pin!(shutdown);
     loop {
@@ -47,6 +51,25 @@ pub async fn serve(
         });
     }
     graceful.shutdown().await;
+}
+
+/// `Keep-Alive: timeout=N` on each answer that keeps its connection, as Apache and nginx send
+/// it: a client that reads it (Node's agent does) stops reusing an idle connection before the
+/// receiver closes it, instead of racing the close and losing a request.
+fn announce_idle_timeout(app: Router, header_read_timeout: Duration) -> Router {
+    // Whole seconds, rounded down: under a second announces 0, and such a client does not
+    // reuse the connection at all.
+    let hint = HeaderValue::from_str(&format!("timeout={}", header_read_timeout.as_secs()))
+        .expect("ASCII digits");
+    app.layer(map_response(move |mut response: Response| {
+        let hint = hint.clone();
+        async move {
+            if !response.headers().contains_key(header::CONNECTION) {
+                response.headers_mut().insert("keep-alive", hint);
+            }
+            response
+        }
+    }))
 }
 
 /// As axum and hyper do: a connection that failed before it was accepted is the client's

@@ -146,6 +146,34 @@ async fn a_head_that_never_ends_is_cut_off_at_the_header_deadline() {
 }
 
 #[tokio::test]
+async fn an_idle_connection_is_closed_at_the_header_deadline_it_announces() {
+    let path = db_path("idle");
+    let address = start(
+        &path,
+        Limits {
+            header_read_timeout: seconds(1.0),
+            ..Limits::default()
+        },
+    )
+    .await;
+    let mut stream = TcpStream::connect(address).await.unwrap();
+    stream
+        .write_all(b"GET /api/health HTTP/1.1\r\nhost: 127.0.0.1\r\n\r\n")
+        .await
+        .unwrap();
+    let (raw, after) = read_until_closed(&mut stream, seconds(5.0))
+        .await
+        .expect("the kept-alive connection is closed within 5 s");
+    let answer = Answer::parse(&raw);
+    assert_eq!(answer.status, 200, "{raw}");
+    assert_eq!(answer.header("keep-alive"), Some("timeout=1"), "{raw}");
+    assert!(
+        after >= seconds(0.8),
+        "closed after {after:?}, before the deadline"
+    );
+}
+
+#[tokio::test]
 async fn a_body_that_stops_coming_is_a_408_and_the_connection_closes() {
     let path = db_path("stalled");
     let address = start(
