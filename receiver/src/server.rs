@@ -50,6 +50,8 @@ pub async fn serve(
             let _ = connection.await;
         });
     }
+    // No new connections while those under way finish.
+    drop(listener);
     graceful.shutdown().await;
 }
 

@@ -297,3 +297,60 @@ async fn requests_beyond_the_bound_are_refused_with_503_and_retry_after() {
     }
     assert!(served, "still refused after the held requests ended");
 }
+
+#[tokio::test]
+async fn a_stop_frees_the_port_at_once_and_lets_the_request_under_way_end() {
+    let path = db_path("stop");
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    let limits = Limits {
+        body_read_timeout: seconds(2.0),
+        ..Limits::default()
+    };
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(serve(
+        listener,
+        router(
+            Store::open(&path).unwrap(),
+            Settings {
+                limits,
+                ..Settings::default()
+            },
+        ),
+        limits.header_read_timeout,
+        async {
+            let _ = stopped.await;
+        },
+    ));
+    // A kept-alive connection, idle after its answer, and a request whose body is late.
+    let mut idle = TcpStream::connect(address).await.unwrap();
+    idle.write_all(b"GET /api/health HTTP/1.1\r\nhost: 127.0.0.1\r\n\r\n")
+        .await
+        .unwrap();
+    let mut buffer = [0u8; 1024];
+    let n = idle.read(&mut buffer).await.unwrap();
+    assert!(buffer[..n].starts_with(b"HTTP/1.1 200"));
+    let mut late = TcpStream::connect(address).await.unwrap();
+    late.write_all(post_head(200).as_bytes()).await.unwrap();
+    tokio::time::sleep(seconds(0.2)).await;
+
+    stop.send(()).unwrap();
+    tokio::time::sleep(seconds(0.2)).await;
+    assert!(
+        !server.is_finished(),
+        "the request under way was not waited for"
+    );
+    assert!(
+        TcpStream::connect(address).await.is_err(),
+        "still listening"
+    );
+    assert!(read_until_closed(&mut idle, seconds(1.0)).await.is_some());
+    let (raw, _) = read_until_closed(&mut late, seconds(5.0))
+        .await
+        .expect("the late request is answered");
+    assert_eq!(Answer::parse(&raw).status, 408, "{raw}");
+    tokio::time::timeout(seconds(3.0), server)
+        .await
+        .expect("the server ended")
+        .unwrap();
+}
