@@ -2,6 +2,8 @@
 
 use crate::clock;
 use crate::extract::{IdempotencyKey, JsonBody, JsonContentType, MaxBody};
+use crate::limits::{self, Limits};
+use crate::origin::Origin;
 use crate::problem::ApiProblem;
 use crate::store::{Outcome, Recorded, Store, StoreError};
 use axum::extract::{FromRef, State};
@@ -16,10 +18,12 @@ pub use crate::extract::IDEMPOTENCY_KEY;
 
 #[derive(Clone, Debug)]
 pub struct Settings {
-    /// Origins allowed to call from a browser on another origin (exact matches).
-    pub allowed_origins: Vec<String>,
+    /// Origins allowed to call from a browser on another origin, with credentials.
+    pub allowed_origins: Vec<Origin>,
     /// The largest body accepted, in bytes.
     pub max_body: usize,
+    /// Deadlines and the bound on requests under way.
+    pub limits: Limits,
 }
 
 impl Default for Settings {
@@ -27,6 +31,7 @@ impl Default for Settings {
         Settings {
             allowed_origins: Vec::new(),
             max_body: 64 * 1024,
+            limits: Limits::default(),
         }
     }
 }
@@ -45,13 +50,10 @@ impl FromRef<AppState> for MaxBody {
 
 pub fn router(store: Store, settings: Settings) -> Router {
     let cors = (!settings.allowed_origins.is_empty()).then(|| {
-        let origins: Vec<HeaderValue> = settings
-            .allowed_origins
-            .iter()
-            .filter_map(|o| HeaderValue::from_str(o).ok())
-            .collect();
         CorsLayer::new()
-            .allow_origin(AllowOrigin::list(origins))
+            .allow_origin(AllowOrigin::list(
+                settings.allowed_origins.iter().map(Origin::header_value),
+            ))
             .allow_methods([Method::POST, Method::GET])
             .allow_headers([
                 header::CONTENT_TYPE,
@@ -59,25 +61,26 @@ pub fn router(store: Store, settings: Settings) -> Router {
                 HeaderName::from_static(IDEMPOTENCY_KEY),
                 HeaderName::from_static("x-csrf-token"),
             ])
-            .expose_headers([header::LOCATION, header::RETRY_AFTER])
+            .expose_headers([header::RETRY_AFTER])
             .allow_credentials(true)
     });
+    let limits = settings.limits;
     let app = Router::new()
         .route("/api/requests", post(submit))
         .route("/api/health", get(health))
         .with_state(AppState { store, settings });
+    let app = limits::apply(app, &limits);
     match cors {
         Some(cors) => app.layer(cors),
         None => app,
     }
 }
 
+/// Up when the database answers. It says nothing about what is stored: that is no one's
+/// business on the web (the operator has `receiver --count`).
 async fn health(State(state): State<AppState>) -> Result<Response, ApiProblem> {
-    let n = state.store.count()?;
-    Ok(json(
-        StatusCode::OK,
-        &serde_json::json!({ "status": "ok", "stored": n }).to_string(),
-    ))
+    state.store.check()?;
+    Ok(json(StatusCode::OK, r#"{"status":"ok"}"#))
 }
 
 fn json(status: StatusCode, body: &str) -> Response {
@@ -157,20 +160,10 @@ async fn submit(
         .store
         .store(&key, &canonical, &stored_json, &received_at, respond)?
     {
-        Outcome::Stored {
-            reference,
-            response,
-        } => Ok(created(&reference, &response)),
+        // No Location: there is no route to read a stored request back.
+        Outcome::Stored { response, .. } => Ok(json(StatusCode::CREATED, &response)),
         Outcome::Existing(recorded) => replay(recorded, &canonical),
     }
-}
-
-fn created(reference: &str, body: &str) -> Response {
-    let mut response = json(StatusCode::CREATED, body);
-    if let Ok(location) = HeaderValue::from_str(&format!("/api/requests/{reference}")) {
-        response.headers_mut().insert(header::LOCATION, location);
-    }
-    response
 }
 
 /// A retry: the first answer again, or 409 when the key came with another body.

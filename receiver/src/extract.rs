@@ -1,6 +1,6 @@
 //! What a `POST` must bring, each refused with its own problem: a JSON content type (`415`),
-//! an `Idempotency-Key` (`400`), a body of at most [`MaxBody`] bytes (`413`) that parses as
-//! JSON (`400`).
+//! an `Idempotency-Key` (`400`), a whole body (`400` when it breaks off, `408` when it stops
+//! coming) of at most [`MaxBody`] bytes (`413`) that parses as JSON (`400`).
 
 use crate::problem::ApiProblem;
 use axum::body::to_bytes;
@@ -8,6 +8,9 @@ use axum::extract::{FromRef, FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, StatusCode};
 use fasttrack_model::Problem;
+use http_body_util::LengthLimitError;
+use std::error::Error;
+use tower_http::timeout::TimeoutError;
 
 pub const IDEMPOTENCY_KEY: &str = "idempotency-key";
 
@@ -93,15 +96,9 @@ where
     async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
         JsonContentType::check(request.headers())?;
         let MaxBody(max) = MaxBody::from_ref(state);
-        // Any failure to read the body is answered as too large, the likely cause.
-        let bytes = to_bytes(request.into_body(), max).await.map_err(|_| {
-            ApiProblem::from(Problem::new(
-                StatusCode::PAYLOAD_TOO_LARGE.as_u16(),
-                "too-large",
-                "The request is too large",
-                format!("The body must be at most {max} bytes."),
-            ))
-        })?;
+        let bytes = to_bytes(request.into_body(), max)
+            .await
+            .map_err(|e| body_problem(&e, max))?;
         let value = serde_json::from_slice(&bytes).map_err(|e| {
             ApiProblem::from(Problem::new(
                 StatusCode::BAD_REQUEST.as_u16(),
@@ -112,4 +109,39 @@ where
         })?;
         Ok(JsonBody(value))
     }
+}
+
+/// Why a body could not be read, told apart by the error's chain of sources: longer than
+/// `max` (`413`), its next part too slow to come (`408`, see [`crate::limits`]), or broken
+/// off by the client or the network (`400`).
+fn body_problem(error: &(dyn Error + 'static), max: usize) -> ApiProblem {
+    let mut cause = Some(error);
+    while let Some(e) = cause {
+        if e.is::<LengthLimitError>() {
+            return Problem::new(
+                StatusCode::PAYLOAD_TOO_LARGE.as_u16(),
+                "too-large",
+                "The request is too large",
+                format!("The body must be at most {max} bytes."),
+            )
+            .into();
+        }
+        if e.is::<TimeoutError>() {
+            return ApiProblem::from(Problem::new(
+                StatusCode::REQUEST_TIMEOUT.as_u16(),
+                "body-timeout",
+                "The body stopped arriving",
+                "The rest of the body did not come in time; nothing was stored. Send the request again with the same Idempotency-Key.",
+            ))
+            .close_connection();
+        }
+        cause = e.source();
+    }
+    Problem::new(
+        StatusCode::BAD_REQUEST.as_u16(),
+        "incomplete-body",
+        "The body did not arrive whole",
+        "The body broke off before its end; nothing was stored. Send the request again with the same Idempotency-Key.",
+    )
+    .into()
 }

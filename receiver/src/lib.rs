@@ -3,15 +3,24 @@
 //!
 //! - [`api`]: the routes and the contract's responses
 //! - [`extract`]: what a `POST` must bring (content type, Idempotency-Key, JSON body)
+//! - [`limits`]: deadlines and the bound on requests under way
+//! - [`server`]: the HTTP/1.1 server, with a deadline for each request's head
 //! - [`store`]: SQLite storage and idempotency records
 //! - [`problem`]: the model's RFC 9457 problem sent as `application/problem+json`
+//! - [`origin`]: `--allow-origin` values, checked at start
 //! - [`clock`]: today's date without a date library
 
 pub mod api;
 pub mod clock;
 pub mod extract;
+pub mod limits;
+pub mod origin;
 pub mod problem;
+pub mod server;
 pub mod store;
 
 pub use api::{router, Settings};
+pub use limits::Limits;
+pub use origin::Origin;
+pub use server::serve;
 pub use store::Store;

@@ -12,11 +12,18 @@ pub struct ApiProblem {
     pub problem: Problem,
     /// Seconds for `Retry-After`, for answers worth retrying.
     pub retry_after: Option<u32>,
+    /// Sends `Connection: close`: for an answer given before the request was read whole.
+    pub close: bool,
 }
 
 impl ApiProblem {
     pub fn retry_after(mut self, seconds: u32) -> Self {
         self.retry_after = Some(seconds);
+        self
+    }
+
+    pub fn close_connection(mut self) -> Self {
+        self.close = true;
         self
     }
 }
@@ -26,6 +33,7 @@ impl From<Problem> for ApiProblem {
         ApiProblem {
             problem,
             retry_after: None,
+            close: false,
         }
     }
 }
@@ -40,6 +48,9 @@ impl IntoResponse for ApiProblem {
         headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(CONTENT_TYPE));
         if let Some(seconds) = self.retry_after {
             headers.insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+        }
+        if self.close {
+            headers.insert(header::CONNECTION, HeaderValue::from_static("close"));
         }
         response
     }

@@ -111,6 +111,14 @@ impl Store {
         })
     }
 
+    /// The database answers: one read of the requests table's first page, however many it holds.
+    pub fn check(&self) -> Result<(), StoreError> {
+        self.lock()?
+            .query_row("SELECT EXISTS (SELECT 1 FROM requests)", [], |_| Ok(()))?;
+        Ok(())
+    }
+
+    /// How many requests are stored (for the operator's `--count`, not for the web).
     pub fn count(&self) -> Result<i64, StoreError> {
         Ok(self
             .lock()?

@@ -90,16 +90,29 @@ async fn post(
     (status, content_type, location, json)
 }
 
-async fn stored(app: &Router) -> i64 {
+/// How many requests the file holds, read through a connection of its own.
+fn stored(path: &std::path::Path) -> i64 {
+    Store::open(path).unwrap().count().unwrap()
+}
+
+async fn health(app: &Router) -> (StatusCode, String, String) {
     let response = app
         .clone()
         .oneshot(Request::get("/api/health").body(Body::empty()).unwrap())
         .await
         .unwrap();
+    let status = response.status();
+    let content_type = response
+        .headers()
+        .get("content-type")
+        .map(|v| v.to_str().unwrap().to_owned())
+        .unwrap_or_default();
     let bytes = response.into_body().collect().await.unwrap().to_bytes();
-    serde_json::from_slice::<serde_json::Value>(&bytes).unwrap()["stored"]
-        .as_i64()
-        .unwrap()
+    (
+        status,
+        content_type,
+        String::from_utf8(bytes.to_vec()).unwrap(),
+    )
 }
 
 #[tokio::test]
@@ -117,11 +130,19 @@ async fn a_valid_request_is_stored_and_answered_with_a_reference() {
     assert_eq!(content_type, "application/json");
     let id = body["id"].as_str().unwrap();
     assert!(id.starts_with("FT-") && id.ends_with("-000001"), "{id}");
-    assert_eq!(
-        location.as_deref(),
-        Some(format!("/api/requests/{id}").as_str())
-    );
-    assert_eq!(stored(&app).await, 1);
+    // No Location: nothing answers a GET for a stored request.
+    assert_eq!(location, None);
+    let read_back = app
+        .clone()
+        .oneshot(
+            Request::get(format!("/api/requests/{id}"))
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(read_back.status(), StatusCode::NOT_FOUND);
+    assert_eq!(stored(&path), 1);
     let store = Store::open(&path).unwrap();
     let saved: serde_json::Value =
         serde_json::from_str(&store.request(id).unwrap().unwrap()).unwrap();
@@ -130,7 +151,8 @@ async fn a_valid_request_is_stored_and_answered_with_a_reference() {
 
 #[tokio::test]
 async fn each_invalid_kind_gets_a_422_naming_the_fields() {
-    let app = app(&db_path("invalid"));
+    let path = db_path("invalid");
+    let app = app(&path);
     let mut small = valid_json();
     small["organisation"]["licences"] = 100.into();
     let (status, content_type, _, body) =
@@ -182,12 +204,13 @@ async fn each_invalid_kind_gets_a_422_naming_the_fields() {
     .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(body["errors"][0]["field"], "schema_version");
-    assert_eq!(stored(&app).await, 0);
+    assert_eq!(stored(&path), 0);
 }
 
 #[tokio::test]
 async fn malformed_oversized_and_unlabelled_bodies_are_refused_without_harm() {
-    let app = app(&db_path("bad"));
+    let path = db_path("bad");
+    let app = app(&path);
     let (status, content_type, _, _) = post(
         &app,
         Some("k"),
@@ -219,12 +242,44 @@ async fn malformed_oversized_and_unlabelled_bodies_are_refused_without_harm() {
         let (status, _, _, _) = post(&app, Some("k-junk"), "application/json", junk).await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{junk}");
     }
-    assert_eq!(stored(&app).await, 0);
+    assert_eq!(stored(&path), 0);
+}
+
+#[tokio::test]
+async fn a_body_that_breaks_off_is_a_400_not_a_413() {
+    let path = db_path("broken");
+    let app = app(&path);
+    let start = valid_json().to_string();
+    let chunks: Vec<Result<String, std::io::Error>> = vec![
+        Ok(start[..40].to_owned()),
+        Err(std::io::Error::new(
+            std::io::ErrorKind::ConnectionReset,
+            "the client went away",
+        )),
+    ];
+    let body = Body::from_stream(futures_util::stream::iter(chunks));
+    let (status, content_type, _, problem) =
+        post(&app, Some("k-broken"), "application/json", body).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(content_type, "application/problem+json");
+    assert_eq!(problem["status"], 400);
+    assert!(
+        problem["type"]
+            .as_str()
+            .unwrap()
+            .ends_with("incomplete-body"),
+        "{problem}"
+    );
+    assert_eq!(stored(&path), 0);
+    // The same key with the whole body is a first request, not a conflict.
+    let (status, _, _, _) = post(&app, Some("k-broken"), "application/json", start).await;
+    assert_eq!(status, StatusCode::CREATED);
 }
 
 #[tokio::test]
 async fn a_replayed_key_returns_the_first_answer_and_stores_nothing_new() {
-    let app = app(&db_path("replay"));
+    let path = db_path("replay");
+    let app = app(&path);
     let body = valid_json().to_string();
     let (first_status, _, _, first) =
         post(&app, Some("same-key"), "application/json", body.clone()).await;
@@ -234,12 +289,13 @@ async fn a_replayed_key_returns_the_first_answer_and_stores_nothing_new() {
     let (status, _, _, again) = post(&app, Some("same-key"), "application/json", reordered).await;
     assert_eq!(status, StatusCode::CREATED);
     assert_eq!(again, first);
-    assert_eq!(stored(&app).await, 1);
+    assert_eq!(stored(&path), 1);
 }
 
 #[tokio::test]
 async fn the_same_key_with_a_different_body_is_a_409() {
-    let app = app(&db_path("conflict"));
+    let path = db_path("conflict");
+    let app = app(&path);
     post(
         &app,
         Some("key-x"),
@@ -254,7 +310,7 @@ async fn the_same_key_with_a_different_body_is_a_409() {
     assert_eq!(status, StatusCode::CONFLICT);
     assert_eq!(content_type, "application/problem+json");
     assert_eq!(body["status"], 409);
-    assert_eq!(stored(&app).await, 1);
+    assert_eq!(stored(&path), 1);
 }
 
 #[tokio::test]
@@ -273,7 +329,7 @@ async fn nothing_is_lost_across_a_restart() {
     };
     // A new process on the same file: the old request, its key and the numbering survive.
     let app = app(&path);
-    assert_eq!(stored(&app).await, 1);
+    assert_eq!(stored(&path), 1);
     let (status, _, _, replay) = post(
         &app,
         Some("before"),
@@ -291,13 +347,13 @@ async fn nothing_is_lost_across_a_restart() {
     )
     .await;
     assert!(second["id"].as_str().unwrap().ends_with("-000002"));
-    assert_eq!(stored(&app).await, 2);
+    assert_eq!(stored(&path), 2);
 }
 
 #[tokio::test]
 async fn cors_allows_only_the_configured_origin() {
     let settings = Settings {
-        allowed_origins: vec!["http://127.0.0.1:4173".into()],
+        allowed_origins: vec!["http://127.0.0.1:4173".parse().unwrap()],
         ..Settings::default()
     };
     let app = router(Store::open(&db_path("cors")).unwrap(), settings);
@@ -331,6 +387,59 @@ async fn cors_allows_only_the_configured_origin() {
         .unwrap()
         .to_owned();
     assert!(allowed.contains("idempotency-key"), "{allowed}");
-    let other = app.oneshot(preflight("http://evil.example")).await.unwrap();
+    let other = app
+        .clone()
+        .oneshot(preflight("http://evil.example"))
+        .await
+        .unwrap();
     assert!(other.headers().get("access-control-allow-origin").is_none());
+    // The page may read Retry-After; there is no Location to read.
+    let sent = app
+        .oneshot(
+            Request::post("/api/requests")
+                .header("origin", "http://127.0.0.1:4173")
+                .header("content-type", "application/json")
+                .header("idempotency-key", "k-cors")
+                .body(Body::from(valid_json().to_string()))
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(sent.status(), StatusCode::CREATED);
+    assert_eq!(
+        sent.headers().get("access-control-expose-headers").unwrap(),
+        "retry-after"
+    );
+}
+
+#[tokio::test]
+async fn health_says_up_and_nothing_about_what_is_stored() {
+    let path = db_path("health");
+    let app = app(&path);
+    let (status, _, _, _) = post(
+        &app,
+        Some("k-health"),
+        "application/json",
+        valid_json().to_string(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED);
+    let (status, content_type, body) = health(&app).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(content_type, "application/json");
+    assert_eq!(body, r#"{"status":"ok"}"#);
+}
+
+#[tokio::test]
+async fn health_is_a_503_when_the_database_does_not_answer() {
+    let path = db_path("health-down");
+    let app = app(&path);
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute_batch("DROP TABLE requests")
+        .unwrap();
+    let (status, content_type, body) = health(&app).await;
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(content_type, "application/problem+json");
+    assert!(body.contains("storage"), "{body}");
 }

@@ -1,0 +1,90 @@
+//! What keeps a slow or greedy client from holding the receiver: a deadline for each request's
+//! head (kept by [`crate::server`]), one for each wait between parts of a body, one for the
+//! whole request, and a bound on the requests handled at once.
+
+use crate::problem::ApiProblem;
+use axum::extract::{Request, State};
+use axum::http::StatusCode;
+use axum::middleware::{from_fn_with_state, Next};
+use axum::response::{IntoResponse, Response};
+use axum::Router;
+use fasttrack_model::Problem;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::Semaphore;
+use tower_http::timeout::RequestBodyTimeoutLayer;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// From a connection's first byte (or its last answer) to the end of a request's head;
+    /// then the connection is closed.
+    pub header_read_timeout: Duration,
+    /// The longest wait for the next part of a body: then `408`.
+    pub body_read_timeout: Duration,
+    /// From a request's head to its answer: then `408`.
+    pub request_timeout: Duration,
+    /// Requests handled at once; the next ones are answered `503` with `Retry-After`.
+    pub max_in_flight: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            header_read_timeout: Duration::from_secs(5),
+            body_read_timeout: Duration::from_secs(5),
+            request_timeout: Duration::from_secs(10),
+            max_in_flight: 64,
+        }
+    }
+}
+
+/// Seconds a refused client is told to wait: requests are short, a place frees soon.
+pub const BUSY_RETRY_AFTER: u32 = 1;
+
+/// The router with the body and request deadlines and the bound on requests under way (the
+/// outermost, so a refusal costs nothing).
+pub fn apply(router: Router, limits: &Limits) -> Router {
+    let permits = Arc::new(Semaphore::new(
+        limits.max_in_flight.min(Semaphore::MAX_PERMITS),
+    ));
+    router
+        .layer(RequestBodyTimeoutLayer::new(limits.body_read_timeout))
+        .layer(from_fn_with_state(limits.request_timeout, deadline))
+        .layer(from_fn_with_state(permits, in_flight))
+}
+
+async fn in_flight(
+    State(permits): State<Arc<Semaphore>>,
+    request: Request,
+    next: Next,
+) -> Response {
+    match permits.try_acquire() {
+        Ok(_permit) => next.run(request).await,
+        Err(_) => ApiProblem::from(Problem::new(
+            StatusCode::SERVICE_UNAVAILABLE.as_u16(),
+            "busy",
+            "The receiver is busy",
+            "Too many requests are under way; nothing was stored. Retry later with the same Idempotency-Key.",
+        ))
+        .retry_after(BUSY_RETRY_AFTER)
+        .into_response(),
+    }
+}
+
+/// A handler stopped here is stopped while it waits for its body: storing has no await, so
+/// it either happens whole before the deadline or not at all.
+async fn deadline(State(limit): State<Duration>, request: Request, next: Next) -> Response {
+    match tokio::time::timeout(limit, next.run(request)).await {
+        Ok(response) => response,
+        Err(_) => ApiProblem::from(Problem::new(
+            StatusCode::REQUEST_TIMEOUT.as_u16(),
+            "timeout",
+            "The request took too long",
+            format!(
+                "The request did not arrive whole within {limit:?}; nothing was stored. Send it again with the same Idempotency-Key."
+            ),
+        ))
+        .close_connection()
+        .into_response(),
+    }
+}
