@@ -109,7 +109,9 @@ impl Settings {
         };
         for (key, value) in entries {
             let taken = match key.as_str() {
+                #[cfg(feature = "wizard")]
                 "endpoint" => endpoint(value, page).map(|v| settings.endpoint = Some(v)),
+                #[cfg(feature = "wizard")]
                 "headers" => headers(value).map(|v| settings.headers = Some(v)),
                 "credentials" => credentials(value).map(|v| settings.credentials = Some(v)),
                 "locales" => locales(value).map(|(known, unknown)| {
@@ -127,6 +129,13 @@ impl Settings {
                 "base" => base(value).map(|v| settings.base = Some(v)),
                 "draft_storage" => draft_storage(value).map(|v| settings.draft_storage = Some(v)),
                 "timeout_ms" => timeout_ms(value).map(|v| settings.timeout_ms = Some(v)),
+                // The guide-only build sends nothing: where requests go, and with which
+                // headers, is read (and checked) by the full build, on the pages that send.
+                #[cfg(not(feature = "wizard"))]
+                "endpoint" | "headers" => {
+                    let _ = page;
+                    Ok(())
+                }
                 _ => Err(Refusal::WrongType("is not a setting")),
             };
             match taken {
@@ -195,6 +204,7 @@ fn text(value: &Json) -> Result<&str, Refusal> {
     }
 }
 
+#[cfg(feature = "wizard")]
 fn endpoint(value: &Json, page: PageFacts) -> Result<String, Refusal> {
     let endpoint = text(value)?.trim();
     let refuse = |why: &str| Err(Refusal::Refused(format!("is `{endpoint}`: {why}")));
@@ -233,9 +243,11 @@ fn endpoint(value: &Json, page: PageFacts) -> Result<String, Refusal> {
     }
 }
 
+#[cfg(feature = "wizard")]
 /// Header names a host may not set: the browser owns them, or the contract does.
 const RESERVED_HEADERS: [&str; 4] = ["content-type", "idempotency-key", "content-length", "host"];
 
+#[cfg(feature = "wizard")]
 /// A header name as HTTP defines it (a "token"): what `fetch` accepts.
 fn is_header_name(name: &str) -> bool {
     !name.is_empty()
@@ -244,6 +256,7 @@ fn is_header_name(name: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
 }
 
+#[cfg(feature = "wizard")]
 /// A header value `fetch` sends as it is: visible Latin-1 characters, spaces and tabs (no
 /// line breaks, no other controls, nothing beyond U+00FF such as "…").
 fn is_header_value(value: &str) -> bool {
@@ -252,6 +265,7 @@ fn is_header_value(value: &str) -> bool {
         .all(|c| c == '\t' || (' '..='~').contains(&c) || ('\u{a0}'..='\u{ff}').contains(&c))
 }
 
+#[cfg(feature = "wizard")]
 fn headers(value: &Json) -> Result<Vec<(String, String)>, Refusal> {
     let why = "must be an object of strings";
     let Json::Object(entries) = value else {
