@@ -206,13 +206,21 @@ impl DraftStore {
         storage.set_item(KEY, &text).is_ok()
     }
 
-    /// The reference of the last request sent from this tab, for a reloaded confirmation page.
+    /// Where the reference of the last request sent is kept, for a reloaded confirmation
+    /// page: the tab's storage, or the device's where the deployment keeps answers there only.
+    fn confirmation_storage(&self) -> Option<&web_sys::Storage> {
+        self.tab.as_ref().or(self.device.as_ref())
+    }
+
     pub fn confirmation(&self) -> Option<String> {
-        self.tab.as_ref()?.get_item(CONFIRMATION_KEY).ok().flatten()
+        self.confirmation_storage()?
+            .get_item(CONFIRMATION_KEY)
+            .ok()
+            .flatten()
     }
 
     pub fn set_confirmation(&self, reference: Option<&str>) {
-        if let Some(storage) = &self.tab {
+        if let Some(storage) = self.confirmation_storage() {
             let _ = match reference {
                 Some(r) => storage.set_item(CONFIRMATION_KEY, r),
                 None => storage.remove_item(CONFIRMATION_KEY),
