@@ -1,7 +1,9 @@
 //! `receiver --listen 127.0.0.1:8787 --db requests.sqlite [--allow-origin URL]... [--max-body BYTES]
-//! [--header-timeout S] [--body-timeout S] [--request-timeout S] [--max-in-flight N]`,
+//! [--header-timeout S] [--body-timeout S] [--request-timeout S] [--max-in-flight N]
+//! [--busy-timeout-ms MS]`,
 //! or `receiver --db requests.sqlite --count` to print how many requests the file holds.
 
+use receiver::store::DEFAULT_BUSY_TIMEOUT;
 use receiver::{router, serve, Origin, Settings, Store};
 use std::path::PathBuf;
 use std::time::Duration;
@@ -9,7 +11,7 @@ use std::time::Duration;
 const USAGE: &str =
     "usage: receiver [--listen ADDR:PORT] [--db FILE] [--allow-origin ORIGIN]... [--max-body BYTES]
                 [--header-timeout SECONDS] [--body-timeout SECONDS] [--request-timeout SECONDS]
-                [--max-in-flight N]
+                [--max-in-flight N] [--busy-timeout-ms MS]
        receiver [--db FILE] --count";
 
 fn main() {
@@ -24,6 +26,7 @@ fn run() -> Result<(), String> {
     let mut db = PathBuf::from("requests.sqlite");
     let mut settings = Settings::default();
     let mut count = false;
+    let mut busy_timeout = DEFAULT_BUSY_TIMEOUT;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let mut value = || args.next().ok_or(format!("{arg} needs a value"));
@@ -48,6 +51,14 @@ fn run() -> Result<(), String> {
                     .filter(|n| (1..=1_000_000).contains(n))
                     .ok_or("--max-in-flight takes a number of requests from 1 to 1000000")?
             }
+            "--busy-timeout-ms" => {
+                busy_timeout = value()?
+                    .parse()
+                    .ok()
+                    .filter(|ms| *ms <= 60_000)
+                    .map(Duration::from_millis)
+                    .ok_or("--busy-timeout-ms takes a number of milliseconds from 0 to 60000")?
+            }
             "--count" => count = true,
             "--help" | "-h" => {
                 println!("{USAGE}");
@@ -61,14 +72,15 @@ fn run() -> Result<(), String> {
         if !db.is_file() {
             return Err(format!("{}: no such database", db.display()));
         }
-        let store = Store::open(&db).map_err(|e| format!("{}: {}", db.display(), e.0))?;
+        let store = Store::open(&db).map_err(|e| format!("{}: {}", db.display(), e))?;
         let n = store
             .count()
-            .map_err(|e| format!("{}: {}", db.display(), e.0))?;
+            .map_err(|e| format!("{}: {}", db.display(), e))?;
         println!("{n}");
         return Ok(());
     }
-    let store = Store::open(&db).map_err(|e| format!("{}: {}", db.display(), e.0))?;
+    let store = Store::open_with_busy_timeout(&db, busy_timeout)
+        .map_err(|e| format!("{}: {}", db.display(), e))?;
     let runtime = tokio::runtime::Runtime::new().map_err(|e| e.to_string())?;
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(&listen)

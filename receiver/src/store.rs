@@ -1,8 +1,14 @@
 //! Durable storage: every accepted request, and the answer given to each idempotency key.
 
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection, ErrorCode, OptionalExtension, TransactionBehavior};
 use std::path::Path;
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+/// How long a call waits for a database another connection holds locked, unless told.
+pub const DEFAULT_BUSY_TIMEOUT: Duration = Duration::from_millis(2000);
+/// The health check's wait for a lock: at most this, so that it always answers quickly.
+const HEALTH_BUSY_TIMEOUT: Duration = Duration::from_millis(50);
 
 /// A stored answer to an idempotency key.
 #[derive(Debug, Clone, PartialEq)]
@@ -13,17 +19,46 @@ pub struct Recorded {
     pub response: String,
 }
 
+/// Blocking calls: run them off the async workers (`tokio::task::spawn_blocking`).
 #[derive(Clone)]
 pub struct Store {
     conn: Arc<Mutex<Connection>>,
+    /// The health check's own connection, so that it never queues behind a waiting write.
+    health: Arc<Mutex<Connection>>,
 }
 
 #[derive(Debug)]
-pub struct StoreError(pub String);
+pub struct StoreError {
+    pub message: String,
+    /// The database stayed locked by another connection longer than the busy timeout.
+    pub busy: bool,
+}
 
-impl<E: std::fmt::Display> From<E> for StoreError {
-    fn from(e: E) -> Self {
-        StoreError(e.to_string())
+impl StoreError {
+    pub fn new(message: impl Into<String>) -> Self {
+        StoreError {
+            message: message.into(),
+            busy: false,
+        }
+    }
+}
+
+impl std::fmt::Display for StoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        let busy = matches!(
+            e.sqlite_error_code(),
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked)
+        );
+        StoreError {
+            message: e.to_string(),
+            busy,
+        }
     }
 }
 
@@ -39,7 +74,17 @@ pub enum Outcome {
 
 impl Store {
     pub fn open(path: &Path) -> Result<Store, StoreError> {
+        Store::open_with_busy_timeout(path, DEFAULT_BUSY_TIMEOUT)
+    }
+
+    /// `busy_timeout`: how long a call waits for a lock another connection holds before it
+    /// fails as busy.
+    pub fn open_with_busy_timeout(
+        path: &Path,
+        busy_timeout: Duration,
+    ) -> Result<Store, StoreError> {
         let conn = Connection::open(path)?;
+        conn.busy_timeout(busy_timeout)?;
         conn.execute_batch(
             "PRAGMA journal_mode = WAL;
              PRAGMA synchronous = FULL;
@@ -57,15 +102,18 @@ impl Store {
                  created_at TEXT NOT NULL
              );",
         )?;
+        let health = Connection::open(path)?;
+        health.busy_timeout(busy_timeout.min(HEALTH_BUSY_TIMEOUT))?;
         Ok(Store {
             conn: Arc::new(Mutex::new(conn)),
+            health: Arc::new(Mutex::new(health)),
         })
     }
 
     fn lock(&self) -> Result<std::sync::MutexGuard<'_, Connection>, StoreError> {
         self.conn
             .lock()
-            .map_err(|_| StoreError("the database lock is poisoned".into()))
+            .map_err(|_| StoreError::new("the database lock is poisoned"))
     }
 
     pub fn recorded(&self, key: &str) -> Result<Option<Recorded>, StoreError> {
@@ -84,7 +132,9 @@ impl Store {
         respond: impl Fn(&str) -> String,
     ) -> Result<Outcome, StoreError> {
         let mut conn = self.lock()?;
-        let tx = conn.transaction()?;
+        // IMMEDIATE: the write lock is taken (or waited for) at the start, so a lock held
+        // elsewhere is met under the busy timeout, not as an upgrade that fails at once.
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         if let Some(existing) = find_recorded(&tx, key)? {
             return Ok(Outcome::Existing(existing));
         }
@@ -112,8 +162,13 @@ impl Store {
     }
 
     /// The database answers: one read of the requests table's first page, however many it holds.
+    /// On a connection of its own that waits at most 50 ms for a lock, so that it answers
+    /// quickly while a write waits (in WAL mode a writer does not block it; an exclusive lock
+    /// held elsewhere makes it fail as busy).
     pub fn check(&self) -> Result<(), StoreError> {
-        self.lock()?
+        self.health
+            .lock()
+            .map_err(|_| StoreError::new("the database lock is poisoned"))?
             .query_row("SELECT EXISTS (SELECT 1 FROM requests)", [], |_| Ok(()))?;
         Ok(())
     }

@@ -106,6 +106,8 @@ fn a_limit_that_is_not_a_positive_number_stops_the_start() {
         ("--request-timeout", "NaN"),
         ("--max-in-flight", "0"),
         ("--max-in-flight", "many"),
+        ("--busy-timeout-ms", "-5"),
+        ("--busy-timeout-ms", "60001"),
     ] {
         let db = db_path("bad-limit");
         let child = receiver(&[

@@ -1,0 +1,193 @@
+//! A database locked by another connection: SQLite work waits up to the busy timeout off the
+//! async workers, then the request is a `503` (`storage-busy`) with `Retry-After`, while
+//! `/api/health` still answers at once.
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use axum::Router;
+use fasttrack_model::{validate, ContactDraft, Date, Draft, PersonDraft};
+use http_body_util::BodyExt;
+use receiver::{router, Settings, Store};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+use tower::ServiceExt;
+
+fn db_path(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+    let path = dir.join(format!("busy-{name}-{}.sqlite", std::process::id()));
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+    }
+    path
+}
+
+fn app(path: &Path, busy_timeout: Duration) -> Router {
+    let store = Store::open_with_busy_timeout(path, busy_timeout).expect("open");
+    router(store, Settings::default())
+}
+
+fn valid_body() -> String {
+    let draft = Draft {
+        requester_kind: "customer".into(),
+        products: vec!["intune".into()],
+        deployment_date: "2099-01-01".into(),
+        project_name: "Contoso".into(),
+        service_location: "FR".into(),
+        language: "fr".into(),
+        licences: "600".into(),
+        data_migration: true,
+        requester: PersonDraft {
+            name: "Ana".into(),
+            email: "ana@contoso.com".into(),
+            phone: "+33 1 23 45 67 89".into(),
+            job_title: "CIO".into(),
+        },
+        primary_contact: ContactDraft {
+            same_as_requester: "yes".into(),
+            ..Default::default()
+        },
+        business_sponsor: ContactDraft {
+            same_as_requester: "yes".into(),
+            ..Default::default()
+        },
+        ..Draft::default()
+    };
+    let today = Date {
+        year: 2026,
+        month: 1,
+        day: 1,
+    };
+    serde_json::to_string(&validate(&draft, today).expect("valid")).unwrap()
+}
+
+struct Answer {
+    status: StatusCode,
+    content_type: String,
+    retry_after: Option<String>,
+    replayed: bool,
+    body: String,
+}
+
+async fn send(app: &Router, request: Request<Body>) -> Answer {
+    let response = app.clone().oneshot(request).await.unwrap();
+    let headers = response.headers();
+    let header = |name: &str| headers.get(name).map(|v| v.to_str().unwrap().to_owned());
+    let (content_type, retry_after) = (header("content-type"), header("retry-after"));
+    let replayed = header("idempotent-replayed").is_some();
+    let status = response.status();
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    Answer {
+        status,
+        content_type: content_type.unwrap_or_default(),
+        retry_after,
+        replayed,
+        body: String::from_utf8(bytes.to_vec()).unwrap(),
+    }
+}
+
+async fn post(app: &Router, key: &str) -> Answer {
+    let request = Request::post("/api/requests")
+        .header("content-type", "application/json")
+        .header("idempotency-key", key)
+        .body(Body::from(valid_body()))
+        .unwrap();
+    send(app, request).await
+}
+
+async fn health(app: &Router) -> (Answer, Duration) {
+    let start = Instant::now();
+    let answer = send(
+        app,
+        Request::get("/api/health").body(Body::empty()).unwrap(),
+    )
+    .await;
+    (answer, start.elapsed())
+}
+
+/// Another connection holding the write lock, as another process would.
+fn lock(path: &Path) -> rusqlite::Connection {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    conn.execute_batch("BEGIN EXCLUSIVE").unwrap();
+    conn
+}
+
+fn stored(path: &Path) -> i64 {
+    Store::open(path).unwrap().count().unwrap()
+}
+
+#[tokio::test]
+async fn a_lock_held_past_the_busy_timeout_is_a_503_storage_busy_and_health_stays_quick() {
+    let path = db_path("held");
+    let busy_timeout = Duration::from_millis(300);
+    let app = app(&path, busy_timeout);
+    let holder = lock(&path);
+
+    // A write waiting for the lock holds no async worker: health answers meanwhile.
+    let waiting = tokio::spawn({
+        let app = app.clone();
+        async move {
+            let start = Instant::now();
+            let answer = post(&app, "k-locked").await;
+            (answer, start.elapsed())
+        }
+    });
+    tokio::time::sleep(Duration::from_millis(50)).await;
+    let (up, took) = health(&app).await;
+    assert!(
+        !waiting.is_finished(),
+        "the write did not wait for the lock"
+    );
+    assert!(took < Duration::from_millis(200), "health took {took:?}");
+    assert_eq!(up.status, StatusCode::OK, "{}", up.body);
+    assert_eq!(up.body, r#"{"status":"ok"}"#);
+
+    let (refused, waited) = waiting.await.unwrap();
+    assert!(waited >= busy_timeout, "gave up after {waited:?}");
+    assert!(waited < Duration::from_secs(2), "waited {waited:?}");
+    assert_eq!(
+        refused.status,
+        StatusCode::SERVICE_UNAVAILABLE,
+        "{}",
+        refused.body
+    );
+    assert_eq!(refused.content_type, "application/problem+json");
+    assert_eq!(refused.retry_after.as_deref(), Some("5"));
+    let problem: serde_json::Value = serde_json::from_str(&refused.body).unwrap();
+    assert!(
+        problem["type"].as_str().unwrap().ends_with("/storage-busy"),
+        "{problem}"
+    );
+    assert!(problem["detail"].as_str().unwrap().contains("locked"));
+
+    // Health under the lock alone, too.
+    let (up, took) = health(&app).await;
+    assert!(took < Duration::from_millis(200), "health took {took:?}");
+    assert_eq!(up.status, StatusCode::OK);
+
+    // Released: the retry with the same key is stored, once.
+    holder.execute_batch("COMMIT").unwrap();
+    drop(holder);
+    let created = post(&app, "k-locked").await;
+    assert_eq!(created.status, StatusCode::CREATED, "{}", created.body);
+    assert!(!created.replayed);
+    let again = post(&app, "k-locked").await;
+    assert_eq!(again.status, StatusCode::CREATED);
+    assert!(again.replayed);
+    assert_eq!(again.body, created.body);
+    assert_eq!(stored(&path), 1);
+}
+
+#[tokio::test]
+async fn a_lock_released_within_the_busy_timeout_is_waited_for() {
+    let path = db_path("brief");
+    let app = app(&path, Duration::from_millis(3000));
+    let holder = lock(&path);
+    let release = std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_millis(300));
+        holder.execute_batch("COMMIT").unwrap();
+    });
+    let created = post(&app, "k-brief").await;
+    release.join().unwrap();
+    assert_eq!(created.status, StatusCode::CREATED, "{}", created.body);
+    assert_eq!(stored(&path), 1);
+}
