@@ -1,63 +1,16 @@
 //! The receiver's handlers against a real SQLite file: every answer of the contract.
 
+mod common;
+
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use axum::Router;
-use fasttrack_model::{validate, ContactDraft, Date, Draft, PersonDraft};
 use http_body_util::BodyExt;
 use receiver::{router, Settings, Store};
-use std::path::PathBuf;
 use tower::ServiceExt;
-
-fn db_path(name: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
-    let path = dir.join(format!("{name}-{}.sqlite", std::process::id()));
-    for suffix in ["", "-wal", "-shm"] {
-        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
-    }
-    path
-}
 
 fn app(path: &std::path::Path) -> Router {
     router(Store::open(path).expect("open"), Settings::default())
-}
-
-fn valid_json() -> serde_json::Value {
-    let draft = Draft {
-        requester_kind: "customer".into(),
-        products: vec!["intune".into()],
-        deployment_date: "2099-01-01".into(),
-        project_name: "Contoso".into(),
-        service_location: "FR".into(),
-        language: "fr".into(),
-        licences: "600".into(),
-        data_migration: true,
-        requester: PersonDraft {
-            name: "Ana".into(),
-            email: "ana@contoso.com".into(),
-            phone: "+33 1 23 45 67 89".into(),
-            job_title: "CIO".into(),
-        },
-        primary_contact: ContactDraft {
-            same_as_requester: "yes".into(),
-            ..Default::default()
-        },
-        business_sponsor: ContactDraft {
-            same_as_requester: "yes".into(),
-            ..Default::default()
-        },
-        ..Draft::default()
-    };
-    let request = validate(
-        &draft,
-        Date {
-            year: 2026,
-            month: 1,
-            day: 1,
-        },
-    )
-    .expect("valid");
-    serde_json::to_value(request).unwrap()
 }
 
 async fn post(
@@ -117,13 +70,13 @@ async fn health(app: &Router) -> (StatusCode, String, String) {
 
 #[tokio::test]
 async fn a_valid_request_is_stored_and_answered_with_a_reference() {
-    let path = db_path("valid");
+    let path = common::db_path("api", "valid");
     let app = app(&path);
     let (status, content_type, location, body) = post(
         &app,
         Some("k-1"),
         "application/json",
-        valid_json().to_string(),
+        common::valid_json().to_string(),
     )
     .await;
     assert_eq!(status, StatusCode::CREATED);
@@ -146,14 +99,14 @@ async fn a_valid_request_is_stored_and_answered_with_a_reference() {
     let store = Store::open(&path).unwrap();
     let saved: serde_json::Value =
         serde_json::from_str(&store.request(id).unwrap().unwrap()).unwrap();
-    assert_eq!(saved, valid_json());
+    assert_eq!(saved, common::valid_json());
 }
 
 #[tokio::test]
 async fn each_invalid_kind_gets_a_422_naming_the_fields() {
-    let path = db_path("invalid");
+    let path = common::db_path("api", "invalid");
     let app = app(&path);
-    let mut small = valid_json();
+    let mut small = common::valid_json();
     small["organisation"]["licences"] = 100.into();
     let (status, content_type, _, body) =
         post(&app, Some("k-small"), "application/json", small.to_string()).await;
@@ -163,7 +116,7 @@ async fn each_invalid_kind_gets_a_422_naming_the_fields() {
     assert_eq!(body["errors"][0]["field"], "licences");
     assert_eq!(body["errors"][0]["code"], "below_fasttrack_minimum");
 
-    let mut several = valid_json();
+    let mut several = common::valid_json();
     several["organisation"]["project_name"] = "x".repeat(81).into();
     several["requester"]["email"] = "not-an-email".into();
     several["planned_deployment_date"] = "2001-01-01".into();
@@ -186,14 +139,14 @@ async fn each_invalid_kind_gets_a_422_naming_the_fields() {
         ["deployment_date", "project_name", "requester_email"]
     );
 
-    let mut shape = valid_json();
+    let mut shape = common::valid_json();
     shape["surprise"] = true.into();
     let (status, _, _, body) =
         post(&app, Some("k-shape"), "application/json", shape.to_string()).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(body["errors"][0]["code"], "schema");
 
-    let mut version = valid_json();
+    let mut version = common::valid_json();
     version["schema_version"] = 2.into();
     let (status, _, _, body) = post(
         &app,
@@ -209,7 +162,7 @@ async fn each_invalid_kind_gets_a_422_naming_the_fields() {
 
 #[tokio::test]
 async fn malformed_oversized_and_unlabelled_bodies_are_refused_without_harm() {
-    let path = db_path("bad");
+    let path = common::db_path("api", "bad");
     let app = app(&path);
     let (status, content_type, _, _) = post(
         &app,
@@ -226,15 +179,27 @@ async fn malformed_oversized_and_unlabelled_bodies_are_refused_without_harm() {
     let (status, _, _, body) = post(&app, Some("k"), "application/json", huge).await;
     assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
     assert_eq!(body["status"], 413);
-    let (status, _, _, _) = post(&app, Some("k"), "text/plain", valid_json().to_string()).await;
+    let (status, _, _, _) = post(
+        &app,
+        Some("k"),
+        "text/plain",
+        common::valid_json().to_string(),
+    )
+    .await;
     assert_eq!(status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
-    let (status, _, _, _) = post(&app, None, "application/json", valid_json().to_string()).await;
+    let (status, _, _, _) = post(
+        &app,
+        None,
+        "application/json",
+        common::valid_json().to_string(),
+    )
+    .await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     let (status, _, _, _) = post(
         &app,
         Some("has space"),
         "application/json",
-        valid_json().to_string(),
+        common::valid_json().to_string(),
     )
     .await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
@@ -247,9 +212,9 @@ async fn malformed_oversized_and_unlabelled_bodies_are_refused_without_harm() {
 
 #[tokio::test]
 async fn a_body_that_breaks_off_is_a_400_not_a_413() {
-    let path = db_path("broken");
+    let path = common::db_path("api", "broken");
     let app = app(&path);
-    let start = valid_json().to_string();
+    let start = common::valid_json().to_string();
     let chunks: Vec<Result<String, std::io::Error>> = vec![
         Ok(start[..40].to_owned()),
         Err(std::io::Error::new(
@@ -278,14 +243,14 @@ async fn a_body_that_breaks_off_is_a_400_not_a_413() {
 
 #[tokio::test]
 async fn a_replayed_key_returns_the_first_answer_and_stores_nothing_new() {
-    let path = db_path("replay");
+    let path = common::db_path("api", "replay");
     let app = app(&path);
-    let body = valid_json().to_string();
+    let body = common::valid_json().to_string();
     let (first_status, _, _, first) =
         post(&app, Some("same-key"), "application/json", body.clone()).await;
     assert_eq!(first_status, StatusCode::CREATED);
     // Key order and white space do not make a different request.
-    let reordered = serde_json::to_string_pretty(&valid_json()).unwrap();
+    let reordered = serde_json::to_string_pretty(&common::valid_json()).unwrap();
     let (status, _, _, again) = post(&app, Some("same-key"), "application/json", reordered).await;
     assert_eq!(status, StatusCode::CREATED);
     assert_eq!(again, first);
@@ -294,16 +259,16 @@ async fn a_replayed_key_returns_the_first_answer_and_stores_nothing_new() {
 
 #[tokio::test]
 async fn the_same_key_with_a_different_body_is_a_409() {
-    let path = db_path("conflict");
+    let path = common::db_path("api", "conflict");
     let app = app(&path);
     post(
         &app,
         Some("key-x"),
         "application/json",
-        valid_json().to_string(),
+        common::valid_json().to_string(),
     )
     .await;
-    let mut other = valid_json();
+    let mut other = common::valid_json();
     other["organisation"]["project_name"] = "Another".into();
     let (status, content_type, _, body) =
         post(&app, Some("key-x"), "application/json", other.to_string()).await;
@@ -315,14 +280,14 @@ async fn the_same_key_with_a_different_body_is_a_409() {
 
 #[tokio::test]
 async fn nothing_is_lost_across_a_restart() {
-    let path = db_path("restart");
+    let path = common::db_path("api", "restart");
     let first = {
         let app = app(&path);
         post(
             &app,
             Some("before"),
             "application/json",
-            valid_json().to_string(),
+            common::valid_json().to_string(),
         )
         .await
         .3
@@ -334,7 +299,7 @@ async fn nothing_is_lost_across_a_restart() {
         &app,
         Some("before"),
         "application/json",
-        valid_json().to_string(),
+        common::valid_json().to_string(),
     )
     .await;
     assert_eq!(status, StatusCode::CREATED);
@@ -343,7 +308,7 @@ async fn nothing_is_lost_across_a_restart() {
         &app,
         Some("after"),
         "application/json",
-        valid_json().to_string(),
+        common::valid_json().to_string(),
     )
     .await;
     assert!(second["id"].as_str().unwrap().ends_with("-000002"));
@@ -356,7 +321,10 @@ async fn cors_allows_only_the_configured_origin() {
         allowed_origins: vec!["http://127.0.0.1:4173".parse().unwrap()],
         ..Settings::default()
     };
-    let app = router(Store::open(&db_path("cors")).unwrap(), settings);
+    let app = router(
+        Store::open(&common::db_path("api", "cors")).unwrap(),
+        settings,
+    );
     let preflight = |origin: &str| {
         Request::builder()
             .method("OPTIONS")
@@ -400,7 +368,7 @@ async fn cors_allows_only_the_configured_origin() {
                 .header("origin", "http://127.0.0.1:4173")
                 .header("content-type", "application/json")
                 .header("idempotency-key", "k-cors")
-                .body(Body::from(valid_json().to_string()))
+                .body(Body::from(common::valid_json().to_string()))
                 .unwrap(),
         )
         .await
@@ -414,13 +382,13 @@ async fn cors_allows_only_the_configured_origin() {
 
 #[tokio::test]
 async fn health_says_up_and_nothing_about_what_is_stored() {
-    let path = db_path("health");
+    let path = common::db_path("api", "health");
     let app = app(&path);
     let (status, _, _, _) = post(
         &app,
         Some("k-health"),
         "application/json",
-        valid_json().to_string(),
+        common::valid_json().to_string(),
     )
     .await;
     assert_eq!(status, StatusCode::CREATED);
@@ -432,7 +400,7 @@ async fn health_says_up_and_nothing_about_what_is_stored() {
 
 #[tokio::test]
 async fn health_is_a_503_when_the_database_does_not_answer() {
-    let path = db_path("health-down");
+    let path = common::db_path("api", "health-down");
     let app = app(&path);
     rusqlite::Connection::open(&path)
         .unwrap()

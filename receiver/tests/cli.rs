@@ -1,17 +1,9 @@
 //! The built binary's command line: what it refuses at start, and how.
 
-use std::path::PathBuf;
+mod common;
+
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
-
-fn db_path(name: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
-    let path = dir.join(format!("cli-{name}-{}.sqlite", std::process::id()));
-    for suffix in ["", "-wal", "-shm"] {
-        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
-    }
-    path
-}
 
 fn receiver(args: &[&str]) -> Child {
     Command::new(env!("CARGO_BIN_EXE_receiver"))
@@ -52,7 +44,7 @@ fn an_origin_that_could_never_match_stops_the_start_with_its_reason() {
         ("ftp://portal.example", "not http or https"),
         ("", "empty"),
     ] {
-        let db = db_path("origin");
+        let db = common::db_path("cli", "origin");
         let child = receiver(&[
             "--listen",
             "127.0.0.1:0",
@@ -79,7 +71,7 @@ fn an_origin_that_could_never_match_stops_the_start_with_its_reason() {
 
 #[test]
 fn count_prints_how_many_requests_the_file_holds() {
-    let db = db_path("count");
+    let db = common::db_path("cli", "count");
     let store = receiver::Store::open(&db).unwrap();
     for (key, id) in [("a", 1), ("b", 2)] {
         store
@@ -90,7 +82,7 @@ fn count_prints_how_many_requests_the_file_holds() {
         assert_eq!(String::from_utf8_lossy(&output.stdout), format!("{id}\n"));
     }
 
-    let missing = db_path("count-missing");
+    let missing = common::db_path("cli", "count-missing");
     let output = finish(receiver(&["--db", missing.to_str().unwrap(), "--count"])).unwrap();
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("no such database"));
@@ -109,7 +101,7 @@ fn a_limit_that_is_not_a_positive_number_stops_the_start() {
         ("--busy-timeout-ms", "-5"),
         ("--busy-timeout-ms", "60001"),
     ] {
-        let db = db_path("bad-limit");
+        let db = common::db_path("cli", "bad-limit");
         let child = receiver(&[
             "--listen",
             "127.0.0.1:0",
@@ -163,7 +155,7 @@ fn the_limits_given_on_the_command_line_are_the_ones_kept() {
     use std::io::{BufRead, BufReader, Write};
     use std::net::TcpStream;
 
-    let db = db_path("limits");
+    let db = common::db_path("cli", "limits");
     let mut child = Running(receiver(&[
         "--listen",
         "127.0.0.1:0",

@@ -1,21 +1,13 @@
 //! The receiver's deadlines and its bound on requests under way, over real TCP connections
 //! to a server started here on 127.0.0.1 (each test ends its connections and its server).
 
+mod common;
+
 use receiver::{router, serve, Limits, Settings, Store};
 use std::net::SocketAddr;
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
-
-fn db_path(name: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
-    let path = dir.join(format!("limits-{name}-{}.sqlite", std::process::id()));
-    for suffix in ["", "-wal", "-shm"] {
-        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
-    }
-    path
-}
 
 /// A receiver on a free port of 127.0.0.1, served until the test's runtime ends.
 async fn start(path: &std::path::Path, limits: Limits) -> SocketAddr {
@@ -122,7 +114,7 @@ async fn health(address: SocketAddr) -> Answer {
 
 #[tokio::test]
 async fn a_head_that_never_ends_is_cut_off_at_the_header_deadline() {
-    let path = db_path("head");
+    let path = common::db_path("limits", "head");
     let address = start(
         &path,
         Limits {
@@ -147,7 +139,7 @@ async fn a_head_that_never_ends_is_cut_off_at_the_header_deadline() {
 
 #[tokio::test]
 async fn an_idle_connection_is_closed_at_the_header_deadline_it_announces() {
-    let path = db_path("idle");
+    let path = common::db_path("limits", "idle");
     let address = start(
         &path,
         Limits {
@@ -175,7 +167,7 @@ async fn an_idle_connection_is_closed_at_the_header_deadline_it_announces() {
 
 #[tokio::test]
 async fn a_body_that_stops_coming_is_a_408_and_the_connection_closes() {
-    let path = db_path("stalled");
+    let path = common::db_path("limits", "stalled");
     let address = start(
         &path,
         Limits {
@@ -207,7 +199,7 @@ async fn a_body_that_stops_coming_is_a_408_and_the_connection_closes() {
 
 #[tokio::test]
 async fn a_body_that_trickles_is_a_408_at_the_request_deadline() {
-    let path = db_path("trickle");
+    let path = common::db_path("limits", "trickle");
     let address = start(
         &path,
         Limits {
@@ -245,7 +237,7 @@ async fn a_body_that_trickles_is_a_408_at_the_request_deadline() {
 
 #[tokio::test]
 async fn requests_beyond_the_bound_are_refused_with_503_and_retry_after() {
-    let path = db_path("busy");
+    let path = common::db_path("limits", "busy");
     let address = start(
         &path,
         Limits {
@@ -300,7 +292,7 @@ async fn requests_beyond_the_bound_are_refused_with_503_and_retry_after() {
 
 #[tokio::test]
 async fn a_stop_frees_the_port_at_once_and_lets_the_request_under_way_end() {
-    let path = db_path("stop");
+    let path = common::db_path("limits", "stop");
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = listener.local_addr().unwrap();
     let limits = Limits {

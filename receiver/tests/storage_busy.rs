@@ -2,62 +2,20 @@
 //! async workers, then the request is a `503` (`storage-busy`) with `Retry-After`, while
 //! `/api/health` still answers at once.
 
+mod common;
+
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use axum::Router;
-use fasttrack_model::{validate, ContactDraft, Date, Draft, PersonDraft};
 use http_body_util::BodyExt;
 use receiver::{router, Settings, Store};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 use tower::ServiceExt;
-
-fn db_path(name: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
-    let path = dir.join(format!("busy-{name}-{}.sqlite", std::process::id()));
-    for suffix in ["", "-wal", "-shm"] {
-        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
-    }
-    path
-}
 
 fn app(path: &Path, busy_timeout: Duration) -> Router {
     let store = Store::open_with_busy_timeout(path, busy_timeout).expect("open");
     router(store, Settings::default())
-}
-
-fn valid_body() -> String {
-    let draft = Draft {
-        requester_kind: "customer".into(),
-        products: vec!["intune".into()],
-        deployment_date: "2099-01-01".into(),
-        project_name: "Contoso".into(),
-        service_location: "FR".into(),
-        language: "fr".into(),
-        licences: "600".into(),
-        data_migration: true,
-        requester: PersonDraft {
-            name: "Ana".into(),
-            email: "ana@contoso.com".into(),
-            phone: "+33 1 23 45 67 89".into(),
-            job_title: "CIO".into(),
-        },
-        primary_contact: ContactDraft {
-            same_as_requester: "yes".into(),
-            ..Default::default()
-        },
-        business_sponsor: ContactDraft {
-            same_as_requester: "yes".into(),
-            ..Default::default()
-        },
-        ..Draft::default()
-    };
-    let today = Date {
-        year: 2026,
-        month: 1,
-        day: 1,
-    };
-    serde_json::to_string(&validate(&draft, today).expect("valid")).unwrap()
 }
 
 struct Answer {
@@ -89,7 +47,7 @@ async fn post(app: &Router, key: &str) -> Answer {
     let request = Request::post("/api/requests")
         .header("content-type", "application/json")
         .header("idempotency-key", key)
-        .body(Body::from(valid_body()))
+        .body(Body::from(common::valid_json().to_string()))
         .unwrap();
     send(app, request).await
 }
@@ -117,7 +75,7 @@ fn stored(path: &Path) -> i64 {
 
 #[tokio::test]
 async fn a_lock_held_past_the_busy_timeout_is_a_503_storage_busy_and_health_stays_quick() {
-    let path = db_path("held");
+    let path = common::db_path("busy", "held");
     let busy_timeout = Duration::from_millis(300);
     let app = app(&path, busy_timeout);
     let holder = lock(&path);
@@ -179,7 +137,7 @@ async fn a_lock_held_past_the_busy_timeout_is_a_503_storage_busy_and_health_stay
 
 #[tokio::test]
 async fn a_lock_released_within_the_busy_timeout_is_waited_for() {
-    let path = db_path("brief");
+    let path = common::db_path("busy", "brief");
     let app = app(&path, Duration::from_millis(3000));
     let holder = lock(&path);
     let release = std::thread::spawn(move || {
