@@ -41,6 +41,19 @@ fn pathname() -> String {
     web_sys::window().unwrap().location().pathname().unwrap()
 }
 
+/// The `href` of every element `selector` finds.
+fn hrefs(root: &web_sys::HtmlElement, selector: &str) -> Vec<String> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .map(|n| {
+            n.unchecked_into::<web_sys::Element>()
+                .get_attribute("href")
+                .unwrap()
+        })
+        .collect()
+}
+
 fn texts(root: &web_sys::HtmlElement, selector: &str) -> Vec<String> {
     let list = root.query_selector_all(selector).unwrap();
     (0..list.length())
@@ -125,17 +138,9 @@ async fn under_a_base_path_every_app_link_keeps_the_base() {
     let (root, handle) = mount_at("/tools/ft/pt-BR/", embedded("/tools/ft"));
     settle().await;
     assert_eq!(texts(&root, "h1"), ["O processo FastTrack"]);
-    let links = root
-        .query_selector_all(".ft-languages a, .ft-nav a")
-        .unwrap();
-    assert_eq!(links.length(), 5);
-    for i in 0..links.length() {
-        let href = links
-            .item(i)
-            .unwrap()
-            .unchecked_into::<web_sys::Element>()
-            .get_attribute("href")
-            .unwrap();
+    let links = hrefs(&root, ".ft-languages a, .ft-nav a");
+    assert_eq!(links.len(), 5);
+    for href in links {
         assert!(href.starts_with("/tools/ft/"), "{href}");
     }
     drop(handle);
@@ -263,17 +268,9 @@ async fn a_host_page_outside_base_shows_the_guide_with_links_under_base() {
     let (root, handle) = mount_at("/portal/", embedded("/portal/help"));
     settle().await;
     assert_eq!(texts(&root, "h1"), ["The FastTrack process"]);
-    let links = root
-        .query_selector_all(".ft-languages a, .ft-nav a, .ft-toc a")
-        .unwrap();
-    assert!(links.length() > 5);
-    for i in 0..links.length() {
-        let href = links
-            .item(i)
-            .unwrap()
-            .unchecked_into::<web_sys::Element>()
-            .get_attribute("href")
-            .unwrap();
+    let links = hrefs(&root, ".ft-languages a, .ft-nav a, .ft-toc a");
+    assert!(links.len() > 5);
+    for href in links {
         assert!(href.starts_with("/portal/help/"), "{href}");
     }
     assert_eq!(

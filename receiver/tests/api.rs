@@ -68,17 +68,25 @@ async fn health(app: &Router) -> (StatusCode, String, String) {
     )
 }
 
+/// Sends the valid request as JSON, with `key` as its Idempotency-Key.
+async fn post_valid(
+    app: &Router,
+    key: Option<&str>,
+) -> (StatusCode, String, Option<String>, serde_json::Value) {
+    post(
+        app,
+        key,
+        "application/json",
+        common::valid_json().to_string(),
+    )
+    .await
+}
+
 #[tokio::test]
 async fn a_valid_request_is_stored_and_answered_with_a_reference() {
     let path = common::db_path("api", "valid");
     let app = app(&path);
-    let (status, content_type, location, body) = post(
-        &app,
-        Some("k-1"),
-        "application/json",
-        common::valid_json().to_string(),
-    )
-    .await;
+    let (status, content_type, location, body) = post_valid(&app, Some("k-1")).await;
     assert_eq!(status, StatusCode::CREATED);
     assert_eq!(content_type, "application/json");
     let id = body["id"].as_str().unwrap();
@@ -195,13 +203,7 @@ async fn malformed_oversized_and_unlabelled_bodies_are_refused_without_harm() {
     )
     .await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
-    let (status, _, _, _) = post(
-        &app,
-        Some("has space"),
-        "application/json",
-        common::valid_json().to_string(),
-    )
-    .await;
+    let (status, _, _, _) = post_valid(&app, Some("has space")).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     for junk in ["null", "[]", "\"text\"", "{}", "{\"schema_version\":1}"] {
         let (status, _, _, _) = post(&app, Some("k-junk"), "application/json", junk).await;
@@ -261,13 +263,7 @@ async fn a_replayed_key_returns_the_first_answer_and_stores_nothing_new() {
 async fn the_same_key_with_a_different_body_is_a_409() {
     let path = common::db_path("api", "conflict");
     let app = app(&path);
-    post(
-        &app,
-        Some("key-x"),
-        "application/json",
-        common::valid_json().to_string(),
-    )
-    .await;
+    post_valid(&app, Some("key-x")).await;
     let mut other = common::valid_json();
     other["organisation"]["project_name"] = "Another".into();
     let (status, content_type, _, body) =
@@ -283,34 +279,15 @@ async fn nothing_is_lost_across_a_restart() {
     let path = common::db_path("api", "restart");
     let first = {
         let app = app(&path);
-        post(
-            &app,
-            Some("before"),
-            "application/json",
-            common::valid_json().to_string(),
-        )
-        .await
-        .3
+        post_valid(&app, Some("before")).await.3
     };
     // A new process on the same file: the old request, its key and the numbering survive.
     let app = app(&path);
     assert_eq!(stored(&path), 1);
-    let (status, _, _, replay) = post(
-        &app,
-        Some("before"),
-        "application/json",
-        common::valid_json().to_string(),
-    )
-    .await;
+    let (status, _, _, replay) = post_valid(&app, Some("before")).await;
     assert_eq!(status, StatusCode::CREATED);
     assert_eq!(replay, first);
-    let (_, _, _, second) = post(
-        &app,
-        Some("after"),
-        "application/json",
-        common::valid_json().to_string(),
-    )
-    .await;
+    let (_, _, _, second) = post_valid(&app, Some("after")).await;
     assert!(second["id"].as_str().unwrap().ends_with("-000002"));
     assert_eq!(stored(&path), 2);
 }
@@ -384,13 +361,7 @@ async fn cors_allows_only_the_configured_origin() {
 async fn health_says_up_and_nothing_about_what_is_stored() {
     let path = common::db_path("api", "health");
     let app = app(&path);
-    let (status, _, _, _) = post(
-        &app,
-        Some("k-health"),
-        "application/json",
-        common::valid_json().to_string(),
-    )
-    .await;
+    let (status, _, _, _) = post_valid(&app, Some("k-health")).await;
     assert_eq!(status, StatusCode::CREATED);
     let (status, content_type, body) = health(&app).await;
     assert_eq!(status, StatusCode::OK);

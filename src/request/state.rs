@@ -107,6 +107,7 @@ impl WizardState {
             let submission = state.submission.get();
             let changed_at = state.changed_at.get();
             let remembered = state.remembered.get();
+            state.draft.track();
             if previous.is_none() {
                 return;
             }
