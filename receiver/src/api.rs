@@ -199,7 +199,7 @@ async fn submit(
 
 /// A retry: the first answer again, or 409 when the key came with another body.
 fn replay(recorded: Recorded, canonical: &str) -> Result<Response, ApiProblem> {
-    if recorded.body != canonical {
+    if !recorded.same_body(canonical) {
         return Err(Problem::new(
             StatusCode::CONFLICT.as_u16(),
             "idempotency-conflict",

@@ -29,11 +29,20 @@ pub fn validation_today() -> Date {
     date_from_days(days_now() - 1)
 }
 
+/// Seconds since 1970-01-01T00:00:00Z.
+pub fn seconds_now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
+
 /// `2026-11-22T10:04:05Z`.
 pub fn timestamp_now() -> String {
-    let secs = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
+    timestamp_at(seconds_now())
+}
+
+/// The timestamp of a moment given in seconds since 1970: `2026-11-22T10:04:05Z`.
+pub fn timestamp_at(secs: u64) -> String {
     let date = date_from_days((secs / 86_400) as i64);
     let rest = secs % 86_400;
     format!(
@@ -46,7 +55,7 @@ pub fn timestamp_now() -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::date_from_days;
+    use super::{date_from_days, timestamp_at};
 
     #[test]
     fn known_days_map_to_their_dates() {
@@ -54,5 +63,15 @@ mod tests {
         assert_eq!(date_from_days(11_016).to_string(), "2000-02-29");
         assert_eq!(date_from_days(20_779).to_string(), "2026-11-22");
         assert_eq!(date_from_days(-1).to_string(), "1969-12-31");
+    }
+
+    #[test]
+    fn timestamps_sort_as_the_moments_they_name() {
+        assert_eq!(timestamp_at(0), "1970-01-01T00:00:00Z");
+        assert_eq!(timestamp_at(1_795_341_845), "2026-11-22T10:04:05Z");
+        let moments = [59, 60, 3_599, 3_600, 86_399, 86_400, 1_795_341_845];
+        for pair in moments.windows(2) {
+            assert!(timestamp_at(pair[0]) < timestamp_at(pair[1]), "{pair:?}");
+        }
     }
 }

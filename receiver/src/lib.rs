@@ -8,14 +8,18 @@
 //! - [`store`]: SQLite storage and idempotency records
 //! - [`problem`]: the model's RFC 9457 problem sent as `application/problem+json`
 //! - [`origin`]: `--allow-origin` values, checked at start
+//! - [`retention`]: how long idempotency records are kept, and their purge
+//! - [`cli`]: the command line (serving, and the operator's count, export and delete)
 //! - [`clock`]: today's date without a date library
 
 pub mod api;
+pub mod cli;
 pub mod clock;
 pub mod extract;
 pub mod limits;
 pub mod origin;
 pub mod problem;
+pub mod retention;
 pub mod server;
 pub mod store;
 

@@ -1,6 +1,14 @@
 //! Durable storage: every accepted request, and the answer given to each idempotency key.
+//!
+//! What is kept, and for how long: a request's answers stay until the operator deletes them
+//! (`receiver delete`); an idempotency record keeps the key, a SHA-256 of the body (never the
+//! body) and the answer, and is purged once older than the retention window
+//! ([`Store::purge_keys`]). Deleted rows are overwritten (`secure_delete`), not left in free
+//! pages.
 
 use rusqlite::{params, Connection, ErrorCode, OptionalExtension, TransactionBehavior};
+use sha2::{Digest, Sha256};
+use std::io::Write;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -13,10 +21,37 @@ const HEALTH_BUSY_TIMEOUT: Duration = Duration::from_millis(50);
 /// A stored answer to an idempotency key.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Recorded {
-    /// The canonical JSON of the body first sent with the key.
-    pub body: String,
+    /// The SHA-256 (lowercase hex) of the canonical JSON first sent with the key.
+    pub body_sha256: String,
     pub status: u16,
     pub response: String,
+}
+
+impl Recorded {
+    /// Whether `canonical_body` is the body first sent with the key.
+    pub fn same_body(&self, canonical_body: &str) -> bool {
+        self.body_sha256 == sha256_hex(canonical_body)
+    }
+}
+
+/// The lowercase hex SHA-256 of a text.
+pub fn sha256_hex(text: &str) -> String {
+    Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect()
+}
+
+/// What `delete` found and erased.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Deleted {
+    /// The request and its idempotency records are gone, from the file and its log.
+    Erased,
+    /// No request has that reference.
+    NotFound,
+    /// Gone from the tables, but another connection kept the write-ahead log from being
+    /// emptied: old copies of its pages stay there until the next complete checkpoint.
+    ErasedLogBusy,
 }
 
 /// Blocking calls: run them off the async workers (`tokio::task::spawn_blocking`).
@@ -83,25 +118,20 @@ impl Store {
         path: &Path,
         busy_timeout: Duration,
     ) -> Result<Store, StoreError> {
-        let conn = Connection::open(path)?;
+        let mut conn = Connection::open(path)?;
         conn.busy_timeout(busy_timeout)?;
         conn.execute_batch(
             "PRAGMA journal_mode = WAL;
              PRAGMA synchronous = FULL;
+             PRAGMA secure_delete = ON;
              CREATE TABLE IF NOT EXISTS requests (
                  id INTEGER PRIMARY KEY AUTOINCREMENT,
                  reference TEXT UNIQUE,
                  received_at TEXT NOT NULL,
                  body TEXT NOT NULL
-             );
-             CREATE TABLE IF NOT EXISTS idempotency (
-                 key TEXT PRIMARY KEY,
-                 body TEXT NOT NULL,
-                 status INTEGER NOT NULL,
-                 response TEXT NOT NULL,
-                 created_at TEXT NOT NULL
              );",
         )?;
+        create_idempotency_table(&mut conn)?;
         let health = Connection::open(path)?;
         health.busy_timeout(busy_timeout.min(HEALTH_BUSY_TIMEOUT))?;
         Ok(Store {
@@ -151,8 +181,15 @@ impl Store {
         )?;
         let response = respond(&reference);
         tx.execute(
-            "INSERT INTO idempotency (key, body, status, response, created_at) VALUES (?1, ?2, 201, ?3, ?4)",
-            params![key, canonical_body, response, received_at],
+            "INSERT INTO idempotency (key, body_sha256, reference, status, response, created_at)
+             VALUES (?1, ?2, ?3, 201, ?4, ?5)",
+            params![
+                key,
+                sha256_hex(canonical_body),
+                reference,
+                response,
+                received_at
+            ],
         )?;
         tx.commit()?;
         Ok(Outcome::Stored {
@@ -191,16 +228,134 @@ impl Store {
             )
             .optional()?)
     }
+
+    /// Removes the idempotency records created before `cutoff` (a `received_at`-style UTC
+    /// timestamp, `2026-11-22T10:04:05Z`); returns how many went. A key sent again after its
+    /// record is gone is a new request.
+    pub fn purge_keys(&self, cutoff: &str) -> Result<usize, StoreError> {
+        Ok(self.lock()?.execute(
+            "DELETE FROM idempotency WHERE created_at < ?1",
+            params![cutoff],
+        )?)
+    }
+
+    /// How many idempotency records are kept.
+    pub fn key_count(&self) -> Result<i64, StoreError> {
+        Ok(self
+            .lock()?
+            .query_row("SELECT COUNT(*) FROM idempotency", [], |r| r.get(0))?)
+    }
+
+    /// Writes every stored request received at or after `since` (a UTC timestamp or date;
+    /// all when `None`), oldest first, one JSON object a line:
+    /// `{"reference":…,"received_at":…,"request":{…}}`. Returns how many were written.
+    pub fn export(&self, since: Option<&str>, out: &mut impl Write) -> Result<u64, StoreError> {
+        let conn = self.lock()?;
+        let mut query = conn.prepare(
+            "SELECT reference, received_at, body FROM requests
+             WHERE reference IS NOT NULL AND received_at >= ?1 ORDER BY id",
+        )?;
+        let mut rows = query.query(params![since.unwrap_or("")])?;
+        let mut written = 0;
+        while let Some(row) = rows.next()? {
+            let reference: String = row.get(0)?;
+            let received_at: String = row.get(1)?;
+            let body: String = row.get(2)?;
+            let request = serde_json::from_str::<serde_json::Value>(&body)
+                .unwrap_or(serde_json::Value::String(body));
+            let line = serde_json::json!({
+                "reference": reference,
+                "received_at": received_at,
+                "request": request,
+            });
+            writeln!(out, "{line}").map_err(|e| StoreError::new(e.to_string()))?;
+            written += 1;
+        }
+        Ok(written)
+    }
+
+    /// Erases one request everywhere the receiver keeps it: its row, the idempotency records
+    /// that answered with its reference, and the old copies of their pages in the write-ahead
+    /// log (deleted content is overwritten, see `secure_delete`).
+    pub fn delete(&self, reference: &str) -> Result<Deleted, StoreError> {
+        let mut conn = self.lock()?;
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let found = tx.execute(
+            "DELETE FROM requests WHERE reference = ?1",
+            params![reference],
+        )?;
+        tx.execute(
+            "DELETE FROM idempotency WHERE reference = ?1",
+            params![reference],
+        )?;
+        tx.commit()?;
+        if found == 0 {
+            return Ok(Deleted::NotFound);
+        }
+        // Copy the log into the file and empty it: until then the WAL holds the pages as they
+        // were before the delete.
+        let busy: i64 = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))?;
+        Ok(if busy == 0 {
+            Deleted::Erased
+        } else {
+            Deleted::ErasedLogBusy
+        })
+    }
+}
+
+/// Creates the idempotency table, or brings one written by an earlier version (which kept
+/// each key's whole body) to the current form: the body's hash replaces the body.
+fn create_idempotency_table(conn: &mut Connection) -> rusqlite::Result<()> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let keeps_bodies = tx
+        .prepare("SELECT 1 FROM pragma_table_info('idempotency') WHERE name = 'body'")?
+        .exists([])?;
+    if keeps_bodies {
+        tx.execute_batch("ALTER TABLE idempotency RENAME TO idempotency_with_bodies")?;
+    }
+    tx.execute_batch(
+        "CREATE TABLE IF NOT EXISTS idempotency (
+             key TEXT PRIMARY KEY,
+             body_sha256 TEXT NOT NULL,
+             reference TEXT,
+             status INTEGER NOT NULL,
+             response TEXT NOT NULL,
+             created_at TEXT NOT NULL
+         );
+         CREATE INDEX IF NOT EXISTS idempotency_created_at ON idempotency (created_at);
+         CREATE INDEX IF NOT EXISTS idempotency_reference ON idempotency (reference);",
+    )?;
+    if keeps_bodies {
+        let old: Vec<(String, String, u16, String, String)> = tx
+            .prepare("SELECT key, body, status, response, created_at FROM idempotency_with_bodies")?
+            .query_map([], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        for (key, body, status, response, created_at) in old {
+            let reference = serde_json::from_str::<serde_json::Value>(&response)
+                .ok()
+                .and_then(|v| v.get("id").and_then(|id| id.as_str()).map(str::to_owned));
+            tx.execute(
+                "INSERT INTO idempotency (key, body_sha256, reference, status, response, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![key, sha256_hex(&body), reference, status, response, created_at],
+            )?;
+        }
+        // secure_delete is on: the bodies' pages are overwritten as the table goes.
+        tx.execute_batch("DROP TABLE idempotency_with_bodies")?;
+    }
+    tx.commit()
 }
 
 /// The answer recorded for an idempotency key (a `Transaction` derefs to its `Connection`).
 fn find_recorded(conn: &Connection, key: &str) -> rusqlite::Result<Option<Recorded>> {
     conn.query_row(
-        "SELECT body, status, response FROM idempotency WHERE key = ?1",
+        "SELECT body_sha256, status, response FROM idempotency WHERE key = ?1",
         params![key],
         |row| {
             Ok(Recorded {
-                body: row.get(0)?,
+                body_sha256: row.get(0)?,
                 status: row.get(1)?,
                 response: row.get(2)?,
             })
