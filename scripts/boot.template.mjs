@@ -19,6 +19,27 @@ const mounts = document.querySelectorAll("[data-fasttrack]");
 const standalone = mounts[0]?.hasAttribute("data-standalone") ?? false;
 const guideOnly = mounts.length === 1 && standalone && !/(^|\/)request(\/|$)/.test(location.pathname);
 const build = guideOnly ? builds.guide : builds.full;
+
+// A guide page prerendered at build time (scripts/prerender.mjs) is already whole and its
+// links work: the app takes it over when the browser is idle, without a visible change.
+// Meanwhile (and for good where WebAssembly is refused) a language link does what the app's
+// does: it keeps the section the reader is at, and the choice is remembered
+// (src/browser.rs, LOCALE_KEY).
+if (mounts.length === 1 && mounts[0].hasAttribute("data-prerendered")) {
+  document.addEventListener("click", (event) => {
+    const link = event.target instanceof Element && event.target.closest("[data-fasttrack] .ft-languages a[hreflang]");
+    if (!link) return;
+    if (location.hash && !link.hash) link.hash = location.hash;
+    try {
+      localStorage.setItem("fasttrack:locale", link.hreflang);
+    } catch {}
+  });
+  await new Promise((resolve) => {
+    const whenIdle = () => (globalThis.requestIdleCallback ? requestIdleCallback(resolve, { timeout: 2000 }) : setTimeout(resolve, 200));
+    if (document.readyState === "complete") whenIdle();
+    else addEventListener("load", whenIdle, { once: true });
+  });
+}
 // The wasm download starts now, alongside the glue's.
 const wasm = fetch(new URL("./" + build.wasm, import.meta.url));
 // A standalone page that may show the wizard needs its styles (host pages link fasttrack.css).

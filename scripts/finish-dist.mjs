@@ -9,12 +9,15 @@
 // - writes fasttrack.css, both stylesheets under a stable name for host pages;
 // - writes boot.js, the one script index.html and host pages load, from boot.template.mjs
 //   with the names above (minified by terser in release builds).
-// It does not edit index.html. Runs on Trunk's staging directory, or on the directory given.
+// - in release builds, writes the guide's pages as static HTML (prerender.mjs), from
+//   index.html as this script leaves it; index.html's <noscript> then links to them.
+// Runs on Trunk's staging directory, or on the directory given.
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { minify } from "terser";
+import { prerender } from "./prerender.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? "dist";
 const root = process.env.TRUNK_SOURCE_DIR ?? ".";
@@ -90,3 +93,8 @@ writeFileSync(
 );
 
 console.log(`finish-dist: boot.js loads ${guide.js} (guide) or ${full.js} (full)`);
+
+if (release) {
+  const tags = prerender(dir, root);
+  console.log(`finish-dist: prerendered the guide in ${tags.join(", ")}`);
+}

@@ -44,6 +44,8 @@ cargo_tests() {
 step "cargo fmt --check" cargo fmt --all -- --check
 step "Cargo.lock is current" cargo fetch --locked
 step "clippy (native)" cargo clippy --workspace --all-targets --locked -- -D warnings
+step "clippy (native, guide-only build: the build-time prerender)" cargo clippy -p fasttrack-onboarding \
+  --all-targets --locked --no-default-features -- -D warnings
 step "clippy (wasm)" cargo clippy -p fasttrack-onboarding --all-targets --locked \
   --target wasm32-unknown-unknown -- -D warnings
 step "clippy (wasm, guide-only build)" cargo clippy -p fasttrack-onboarding --all-targets --locked \

@@ -3,15 +3,30 @@
 
 use wasm_bindgen::JsCast;
 
+/// Where the reader's language choice is kept (`boot.js` writes it too, on a prerendered page
+/// the app has not taken over yet).
 const LOCALE_KEY: &str = "fasttrack:locale";
 
+/// The browser window. None outside a browser: the build-time prerender (`src/prerender.rs`)
+/// draws the same components natively, where every facility here quietly does nothing.
+pub fn window() -> Option<web_sys::Window> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        web_sys::window()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        None
+    }
+}
+
 fn local_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
+    window()?.local_storage().ok().flatten()
 }
 
 /// The reader's languages, most preferred first (`navigator.languages`).
 pub fn preferred_languages() -> Vec<String> {
-    let Some(window) = web_sys::window() else {
+    let Some(window) = window() else {
         return Vec::new();
     };
     let navigator = window.navigator();
@@ -40,11 +55,7 @@ pub fn remember_locale(tag: &str) {
 }
 
 fn element_by_id(id: &str) -> Option<web_sys::HtmlElement> {
-    web_sys::window()?
-        .document()?
-        .get_element_by_id(id)?
-        .dyn_into()
-        .ok()
+    window()?.document()?.get_element_by_id(id)?.dyn_into().ok()
 }
 
 /// Scrolls the element with this id into view, if it exists.
@@ -66,7 +77,7 @@ pub fn focus(id: &str) -> bool {
 
 /// The current URL's fragment without `#`, percent-decoded.
 pub fn current_hash() -> Option<String> {
-    let hash = web_sys::window()?.location().hash().ok()?;
+    let hash = window()?.location().hash().ok()?;
     let raw = hash.strip_prefix('#')?;
     if raw.is_empty() {
         return None;
@@ -78,13 +89,13 @@ pub fn current_hash() -> Option<String> {
 }
 
 pub fn set_document_title(title: &str) {
-    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+    if let Some(doc) = window().and_then(|w| w.document()) {
         doc.set_title(title);
     }
 }
 
 pub fn set_document_lang(tag: &str) {
-    if let Some(root) = web_sys::window()
+    if let Some(root) = window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
     {
@@ -95,7 +106,7 @@ pub fn set_document_lang(tag: &str) {
 /// `#id` as an address on the current page. A bare `#id` would resolve against the
 /// document's `<base href>`, which is the app's root, not this page.
 pub fn on_this_page(id: &str) -> String {
-    let location = web_sys::window().map(|w| w.location());
+    let location = window().map(|w| w.location());
     let path = location
         .as_ref()
         .and_then(|l| l.pathname().ok())

@@ -9,6 +9,10 @@
 //! - [`locale`], [`i18n`]: the offered locales, their UI strings and message functions
 //! - [`host`]: how a host page talks to the app (start-up, `FastTrack.mount`, settings, events)
 //! - [`browser`]: storage, focus, scrolling and the console, failing soft
+//! - `prerender` (native only): the guide's pages as HTML at build time
+
+// Rendering to HTML (the build-time prerender) nests deeper types than rendering to the DOM.
+#![recursion_limit = "256"]
 
 pub mod app;
 pub mod browser;
@@ -16,6 +20,8 @@ pub mod guide;
 pub mod host;
 pub mod i18n;
 pub mod locale;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 #[cfg(feature = "wizard")]
 pub mod request;
 pub mod shell;
@@ -27,11 +33,25 @@ use leptos::prelude::*;
 
 /// Mounts the app into `element`; the returned handle unmounts it when dropped or when its
 /// `unmount` is called.
+/// An element holding a prerendered page is taken over: the app draws the same page and
+/// swaps it in (see [`host::takeover`]).
 pub fn mount(element: web_sys::HtmlElement, config: Config) -> host::embed::MountHandle {
+    use host::takeover;
     let host = element.clone();
-    let handle = leptos::mount::mount_to(element, move || {
+    let staging = takeover::is_prerendered(&element)
+        .then(|| takeover::staging(&element))
+        .flatten();
+    let took_over = staging.is_some();
+    let target = staging.clone().unwrap_or_else(|| element.clone());
+    let handle = leptos::mount::mount_to(target, move || {
         provide_context(host::events::HostElement(StoredValue::new_local(host)));
+        if took_over {
+            provide_context(takeover::TookOver);
+        }
         view! { <App config /> }
     });
+    if let Some(staging) = staging {
+        takeover::swap_in(&element, &staging);
+    }
     host::embed::MountHandle::new(Box::new(handle))
 }

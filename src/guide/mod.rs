@@ -9,4 +9,4 @@ mod roles_table;
 mod toc;
 
 pub use inline::external_link;
-pub use page::GuidePage;
+pub use page::{page_title, GuidePage};

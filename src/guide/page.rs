@@ -14,6 +14,11 @@ use leptos::prelude::*;
 
 const LICENSE_URL: &str = "https://creativecommons.org/licenses/by/4.0/";
 
+/// The document title of the guide in `locale`.
+pub fn page_title(locale: Locale) -> String {
+    format!("{} – {}", locale.guide().title, locale.ui().app_name)
+}
+
 #[component]
 pub fn GuidePage() -> impl IntoView {
     let CurrentLocale(locale) = expect_context::<CurrentLocale>();
@@ -24,14 +29,18 @@ pub fn GuidePage() -> impl IntoView {
         move |_| {
             let locale = locale.get();
             if config.standalone {
-                let ui = locale.ui();
-                browser::set_document_title(&format!("{} – {}", locale.guide().title, ui.app_name));
+                browser::set_document_title(&page_title(locale));
             }
         }
     });
     // A deep link's fragment names an element that did not exist when the browser looked for
-    // it: scroll there once the page is drawn.
+    // it: scroll there once the page is drawn. (On a prerendered page it did, and the reader
+    // may have scrolled since.)
+    let took_over = use_context::<crate::host::takeover::TookOver>().is_some();
     Effect::new(move |_| {
+        if took_over {
+            return;
+        }
         request_animation_frame(|| {
             if let Some(id) = browser::current_hash() {
                 browser::scroll_to(&id);

@@ -9,7 +9,7 @@ pub fn start() {
     install_panic_hook();
     wasm_bindgen_futures::spawn_local(async {
         read_config_file().await;
-        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        let Some(document) = crate::browser::window().and_then(|w| w.document()) else {
             return;
         };
         let Ok(elements) = document.query_selector_all("[data-fasttrack]") else {

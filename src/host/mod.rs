@@ -1,6 +1,7 @@
 //! How a host page talks to the app: what starts it ([`boot`]), the `FastTrack.mount` entry
 //! for host scripts ([`embed`]), where its settings come from ([`sources`]) and what they
-//! mean ([`config`], read from [`json`] values), and what the app tells its host ([`events`]).
+//! mean ([`config`], read from [`json`] values), what the app tells its host ([`events`]), and
+//! how it takes over a page prerendered at build time ([`takeover`]).
 
 pub mod boot;
 pub mod config;
@@ -8,5 +9,6 @@ pub mod embed;
 pub mod events;
 pub mod json;
 pub mod sources;
+pub mod takeover;
 
 pub use config::{Config, Credentials, DraftStorage};

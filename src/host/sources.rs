@@ -18,7 +18,7 @@ thread_local! {
 /// Where the bundle lives: the directory of the `boot.js` that loaded it, else the
 /// document's base.
 fn bundle_url(file: &str) -> Option<String> {
-    let document = web_sys::window()?.document()?;
+    let document = crate::browser::window()?.document()?;
     let boot = document
         .query_selector("script[src$='boot.js']")
         .ok()
@@ -40,7 +40,7 @@ pub async fn read_config_file() {
 
 async fn fetch_config_file() -> Option<Settings> {
     let url = bundle_url("config.json")?;
-    let window = web_sys::window()?;
+    let window = crate::browser::window()?;
     let response: web_sys::Response = JsFuture::from(window.fetch_with_str(&url))
         .await
         .ok()?
@@ -74,7 +74,7 @@ async fn fetch_config_file() -> Option<Settings> {
 
 /// The path of the document's `<base href>`, when it has one: a standalone page's default base.
 fn document_base_path() -> Option<String> {
-    let document = web_sys::window()?.document()?;
+    let document = crate::browser::window()?.document()?;
     document.query_selector("base[href]").ok()??;
     let base = document.base_uri().ok()??;
     Some(web_sys::Url::new(&base).ok()?.pathname())
@@ -82,7 +82,7 @@ fn document_base_path() -> Option<String> {
 
 fn page_facts() -> PageFacts {
     PageFacts {
-        is_https: web_sys::window()
+        is_https: crate::browser::window()
             .and_then(|w| w.location().protocol().ok())
             .is_some_and(|p| p == "https:"),
     }

@@ -58,14 +58,18 @@ impl Number {
 }
 
 /// A calendar date in the locale `tag`'s long form ("4 September 2018", "4 de setembro de
-/// 2018").
+/// 2018"); the ISO form where the browser cannot format it.
+#[cfg(target_arch = "wasm32")]
 pub fn format_date(tag: &str, year: u16, month: u8, day: u8) -> String {
-    #[cfg(target_arch = "wasm32")]
-    if let Some(text) = browser::date(tag, year, month, day) {
-        return text;
-    }
-    let _ = tag;
-    format!("{year:04}-{month:02}-{day:02}")
+    browser::date(tag, year, month, day).unwrap_or_else(|| format!("{year:04}-{month:02}-{day:02}"))
+}
+
+/// Outside a browser (the build-time prerender, native tests) there is no `Intl`: a marker,
+/// `{date:pt-BR:2018-09-04}`, that `scripts/prerender.mjs` writes with Node's `Intl` and the
+/// same options as the browser's.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn format_date(tag: &str, year: u16, month: u8, day: u8) -> String {
+    format!("{{date:{tag}:{year:04}-{month:02}-{day:02}}}")
 }
 
 #[cfg(target_arch = "wasm32")]

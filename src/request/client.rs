@@ -33,12 +33,12 @@ pub async fn send(config: &Config, key: &str, body: &str, on_attempt: impl Fn(u3
 }
 
 fn is_offline() -> bool {
-    web_sys::window().is_some_and(|w| !w.navigator().on_line())
+    crate::browser::window().is_some_and(|w| !w.navigator().on_line())
 }
 
 pub async fn sleep(ms: f64) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
+        if let Some(window) = crate::browser::window() {
             let _ =
                 window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
         }
@@ -47,7 +47,7 @@ pub async fn sleep(ms: f64) {
 }
 
 async fn attempt_once(config: &Config, key: &str, body: &str) -> Attempt {
-    let Some(window) = web_sys::window() else {
+    let Some(window) = crate::browser::window() else {
         return Attempt::NetworkError;
     };
     // Headers set one by one, each able to fail: the browser refuses some names and values,
@@ -119,7 +119,7 @@ fn request_headers(config: &Config, key: &str) -> Option<web_sys::Headers> {
 /// (`getRandomValues`, which, unlike `randomUUID`, also works outside secure contexts).
 pub fn new_key() -> String {
     let mut bytes = [0u8; 16];
-    let filled = web_sys::window()
+    let filled = crate::browser::window()
         .and_then(|w| w.crypto().ok())
         .is_some_and(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok());
     if !filled {

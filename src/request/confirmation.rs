@@ -48,7 +48,7 @@ pub fn Confirmation() -> impl IntoView {
             </div>
             <p>{move || s().keep_record}</p>
             <button type="button" class="ft-button ft-button--secondary" on:click=|_| {
-                if let Some(window) = web_sys::window() {
+                if let Some(window) = crate::browser::window() {
                     let _ = window.print();
                 }
             }>{move || s().print}</button>

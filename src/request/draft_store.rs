@@ -118,7 +118,7 @@ fn usable(storage: Option<web_sys::Storage>) -> Option<web_sys::Storage> {
 
 impl DraftStore {
     pub fn open(policy: DraftStorage) -> DraftStore {
-        let window = web_sys::window();
+        let window = crate::browser::window();
         let tab = matches!(policy, DraftStorage::Session | DraftStorage::Ask)
             .then(|| {
                 window

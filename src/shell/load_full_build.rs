@@ -7,7 +7,7 @@ use leptos::prelude::*;
 #[component]
 pub fn LoadFullBuild() -> impl IntoView {
     Effect::new(|_| {
-        if let Some(window) = web_sys::window() {
+        if let Some(window) = crate::browser::window() {
             let _ = window.location().reload();
         }
     });

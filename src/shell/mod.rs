@@ -14,7 +14,7 @@ pub use address::Address;
 #[cfg(not(feature = "wizard"))]
 pub use load_full_build::LoadFullBuild;
 pub use not_found::NotFound;
-pub use place::{reader_locale, Place};
+pub use place::{reader_locale, DrawnAt, Place};
 pub use root_redirect::RootRedirect;
 
 use crate::browser;

@@ -22,6 +22,11 @@ pub struct Place {
     base: StoredValue<String>,
 }
 
+/// The address to draw when there is no browser to ask: the build-time prerender's
+/// (`src/prerender.rs`). The guide-only build reads it instead of `location`.
+#[derive(Clone, Debug)]
+pub struct DrawnAt(pub String);
+
 impl Place {
     pub fn current() -> Place {
         expect_context::<Place>()
@@ -84,7 +89,21 @@ impl Place {
 
     #[cfg(not(feature = "wizard"))]
     pub fn provide(config: &Config) -> Place {
-        let location = web_sys::window().map(|w| w.location());
+        if let Some(DrawnAt(whole)) = use_context::<DrawnAt>() {
+            let pathname = whole
+                .split(['?', '#'])
+                .next()
+                .unwrap_or_default()
+                .to_owned();
+            let navigate = UnsyncCallback::new(|_: (String, bool)| {});
+            return Self::provide_from(
+                config,
+                Signal::stored(whole),
+                Signal::stored(pathname),
+                navigate,
+            );
+        }
+        let location = crate::browser::window().map(|w| w.location());
         let read = |f: fn(&web_sys::Location) -> Result<String, wasm_bindgen::JsValue>| {
             location
                 .as_ref()
@@ -98,7 +117,7 @@ impl Place {
             read(web_sys::Location::hash)
         );
         let navigate = UnsyncCallback::new(move |(href, replace): (String, bool)| {
-            if let Some(location) = web_sys::window().map(|w| w.location()) {
+            if let Some(location) = crate::browser::window().map(|w| w.location()) {
                 let _ = if replace {
                     location.replace(&href)
                 } else {

@@ -206,6 +206,8 @@ test("a malformed config.json is reported and the app still renders the guide", 
   });
   await page.route("**/config.json", (route) => route.fulfill({ status: 200, contentType: "application/json", body: "{ endpoint: oops" }));
   await page.goto("/en/");
+  // The page is prerendered: wait for the app to have read config.json and taken it over.
+  await expect(page.locator("[data-fasttrack]")).not.toHaveAttribute("data-prerendered", { timeout: 10_000 });
   await expect(page.locator("h1")).toHaveText(source("en").title);
   expect(errors.some((e) => e.includes("fasttrack: config.json is not valid"))).toBe(true);
 });
@@ -217,6 +219,7 @@ test("a bad setting is refused by name and the app runs on the default", async (
   });
   await page.route("**/config.json", (route) => route.fulfill({ json: { credentials: "sometimes", locales: ["en", "de"] } }));
   await page.goto("/en/");
+  await expect(page.locator("[data-fasttrack]")).not.toHaveAttribute("data-prerendered", { timeout: 10_000 });
   await expect(page.locator("h1")).toHaveText(source("en").title);
   expect(warnings.some((w) => w.includes("`credentials` is `sometimes`"))).toBe(true);
   expect(warnings.some((w) => w.includes("`locales` names unknown locales"))).toBe(true);

@@ -1,6 +1,6 @@
 // A static file server for the end-to-end tests, behaving like a single-page-app host: each
-// mount serves a directory under a path prefix and answers its index.html for any other
-// address under that prefix.
+// mount serves a directory under a path prefix, a folder's index.html for an address ending
+// in "/", and the mount's index.html for any other address under that prefix.
 //
 // node tests/e2e/static-server.mjs --port 4173 --dir dist [--base /tools/fasttrack/]
 //      [--mount /portal/=tests/e2e/host]...      more directories under other prefixes
@@ -69,6 +69,13 @@ async function fileFor(pathname) {
   try {
     if ((await stat(candidate)).isFile()) return candidate;
   } catch {}
+  // A folder's own index.html for an address ending in "/" (a prerendered page), as hosts do.
+  if (path.endsWith("/") && inside !== ".") {
+    try {
+      const index = join(candidate, "index.html");
+      if ((await stat(index)).isFile()) return index;
+    } catch {}
+  }
   return extname(inside) ? null : join(mount.root, "index.html");
 }
 

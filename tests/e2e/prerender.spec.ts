@@ -1,0 +1,140 @@
+// The guide as HTML first (scripts/prerender.mjs): readable without JavaScript or where
+// WebAssembly is blocked, under any sub-path with no edit, and taken over by the app without a
+// visible change.
+import { expect, test, type Page } from "@playwright/test";
+import { LOCALES, source, type Tag } from "./content";
+import { startStaticServer, stop } from "./servers";
+
+/** The roles table and the diagram, as the sources give them. */
+async function expectSourceFacts(page: Page, tag: Tag) {
+  const facts = source(tag);
+  await expect(page.locator("h1")).toHaveText(facts.title);
+  await expect(page.getByText(facts.diagramTitle, { exact: true })).toBeVisible();
+  const table = page.locator(".ft-guide table");
+  for (const role of facts.roles) {
+    await expect(table.getByRole("rowheader", { name: role.name })).toBeVisible();
+    for (const duty of role.responsibilities) await expect(table).toContainText(duty);
+  }
+}
+
+test.describe("with JavaScript off", () => {
+  test.use({ javaScriptEnabled: false });
+
+  for (const tag of LOCALES) {
+    test(`${tag}: the page carries the whole guide, its own head, and plain links`, async ({ page }) => {
+      await page.goto(`/${tag}/`);
+      await expectSourceFacts(page, tag);
+      await expect(page.locator("html")).toHaveAttribute("lang", tag);
+      await expect(page).toHaveTitle(new RegExp(`^${source(tag).title} – `));
+      await expect(page.locator('meta[name="description"]')).toHaveAttribute("content", /\S/);
+      const resolved = (selector: string) =>
+        page.locator(selector).evaluateAll((els) => els.map((el) => new URL((el as HTMLAnchorElement).href).pathname));
+      expect(await resolved('link[rel="canonical"]')).toEqual([`/${tag}/`]);
+      const alternates = await page.locator('link[rel="alternate"]').evaluateAll((els) =>
+        els.map((el) => [el.getAttribute("hreflang"), new URL((el as HTMLLinkElement).href).pathname]),
+      );
+      expect(alternates).toEqual(expect.arrayContaining([...LOCALES.map((t) => [t, `/${t}/`]), ["x-default", "/"]]));
+      // Every entry of the table of contents leads to a section on this page.
+      const targets = await page.locator(".ft-toc a").evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).hash.slice(1)));
+      expect(targets.length).toBeGreaterThan(5);
+      for (const id of targets) await expect(page.locator(`section[id="${id}"]`)).toHaveCount(1);
+      expect((await resolved(".ft-languages a")).sort()).toEqual(LOCALES.map((t) => `/${t}/`).sort());
+      expect(await resolved(".ft-nav a")).toEqual([`/${tag}/`, `/${tag}/request`]);
+      await expect(page.locator("noscript")).toHaveCount(0);
+    });
+  }
+
+  test("the root address links to the guide in every language", async ({ page }) => {
+    await page.goto("/");
+    for (const tag of LOCALES) {
+      const link = page.locator(`noscript a[hreflang="${tag}"]`);
+      await expect(link).toHaveAttribute("href", `${tag}/`);
+    }
+    await page.getByRole("link", { name: "Français" }).click();
+    await expect(page.locator("h1")).toHaveText(source("fr-FR").title);
+  });
+});
+
+test.describe("with JavaScript on", () => {
+  for (const tag of LOCALES) {
+    test(`${tag}: the app takes the page over with the same text and no layout shift`, async ({ page }) => {
+      await page.addInitScript(() => {
+        (window as any).__shifts = [];
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) (window as any).__shifts.push((entry as any).value);
+        }).observe({ type: "layout-shift", buffered: true });
+      });
+      await page.goto(`/${tag}/`);
+      const app = page.locator("[data-fasttrack]");
+      const before = await app.innerText();
+      await expect(app).not.toHaveAttribute("data-prerendered", { timeout: 10_000 });
+      await expect(app.locator(".ft-app")).toHaveCount(1);
+      expect(await app.innerText()).toBe(before);
+      await expectSourceFacts(page, tag);
+      await page.waitForTimeout(200);
+      expect(await page.evaluate(() => (window as any).__shifts)).toEqual([]);
+    });
+  }
+
+  test("the reader's scroll position and focus survive the takeover", async ({ page }) => {
+    await page.goto("/en/#getting-help");
+    const app = page.locator("[data-fasttrack]");
+    await expect(app).toHaveAttribute("data-prerendered");
+    await page.evaluate(() => window.scrollBy(0, 123));
+    const scrolled = await page.evaluate(() => window.scrollY);
+    expect(scrolled).toBeGreaterThan(123);
+    await expect(app).not.toHaveAttribute("data-prerendered", { timeout: 10_000 });
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => window.scrollY)).toBe(scrolled);
+
+    await page.goto("/fr-FR/");
+    await page.locator(".ft-languages a[hreflang=en]").focus();
+    await expect(app).not.toHaveAttribute("data-prerendered", { timeout: 10_000 });
+    await expect(page.locator(".ft-languages a[hreflang=en]")).toBeFocused();
+  });
+
+  test("a language chosen before the app has taken over is remembered", async ({ page }) => {
+    // The app never arrives: the page's own links and boot.js do the work.
+    await page.route("**/*.wasm", (route) => route.abort());
+    await page.goto("/en/");
+    await page.locator(".ft-languages").getByRole("link", { name: "Português (Brasil)" }).click();
+    await expect(page).toHaveURL(/\/pt-BR\/$/);
+    await expect(page.locator("h1")).toHaveText(source("pt-BR").title);
+    await page.unroute("**/*.wasm");
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/pt-BR\/$/);
+  });
+});
+
+test.describe("under a sub-path, where WebAssembly is not allowed", () => {
+  const PORT = 4176;
+  let server: Awaited<ReturnType<typeof startStaticServer>> | undefined;
+  test.beforeAll(async () => {
+    // dist/ as it is built, no edit; a CSP without 'wasm-unsafe-eval'.
+    server = await startStaticServer([
+      "--port", String(PORT), "--dir", "dist", "--base", "/docs/fasttrack/",
+      "--header", "Content-Security-Policy: default-src 'self'; script-src 'self'; style-src 'self'",
+    ]);
+  });
+  test.afterAll(() => stop(server));
+
+  test("the guide is read and navigated by its links", async ({ page }) => {
+    const refused: string[] = [];
+    page.on("console", (m) => m.type() === "error" && refused.push(m.text()));
+    page.on("pageerror", (e) => refused.push(e.message));
+    await page.goto(`http://127.0.0.1:${PORT}/docs/fasttrack/pt-BR/#partners`);
+    await expectSourceFacts(page, "pt-BR");
+    await expect(page.locator("#partners")).toBeInViewport();
+    await page.locator(".ft-languages").getByRole("link", { name: "English" }).click();
+    await expect(page).toHaveURL(`http://127.0.0.1:${PORT}/docs/fasttrack/en/#partners`);
+    await expectSourceFacts(page, "en");
+    const request = page.locator(".ft-nav a").nth(1);
+    expect(await request.evaluate((a) => (a as HTMLAnchorElement).href)).toBe(
+      `http://127.0.0.1:${PORT}/docs/fasttrack/en/request`,
+    );
+    // The wasm was refused, so the prerendered page stayed.
+    await page.waitForTimeout(2500);
+    await expect(page.locator("[data-fasttrack]")).toHaveAttribute("data-prerendered");
+    expect(refused.join("\n")).toContain("WebAssembly");
+  });
+});
