@@ -2,7 +2,7 @@
 
 use crate::clock;
 use crate::extract::{IdempotencyKey, JsonBody, JsonContentType, MaxBody};
-use crate::limits::{self, Limits};
+use crate::limits::{self, Limits, StoreBy};
 use crate::origin::Origin;
 use crate::problem::ApiProblem;
 use crate::store::{Outcome, Recorded, Store, StoreError};
@@ -10,6 +10,7 @@ use axum::extract::{FromRef, State};
 use axum::http::{header, HeaderName, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
+use axum::Extension;
 use axum::Router;
 use fasttrack_model::{validate, AssistanceRequest, Problem, SCHEMA_VERSION};
 use tower_http::cors::{AllowOrigin, CorsLayer};
@@ -140,8 +141,10 @@ async fn submit(
     State(state): State<AppState>,
     _: JsonContentType,
     IdempotencyKey(key): IdempotencyKey,
+    store_by: Option<Extension<StoreBy>>,
     JsonBody(value): JsonBody,
 ) -> Result<Response, ApiProblem> {
+    let store_by = store_by.map(|Extension(StoreBy(by))| by);
     let canonical = value.to_string();
 
     // A retry is answered as the first time, whatever changed in the receiver since.
@@ -187,7 +190,7 @@ async fn submit(
             serde_json::json!({ "id": reference, "received_at": received_at, "status": "received" })
                 .to_string()
         };
-        store.store(&key, &body, &stored_json, &received_at, respond)
+        store.store_by(store_by, &key, &body, &stored_json, &received_at, respond)
     })
     .await?;
     match outcome {

@@ -10,7 +10,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Router;
 use fasttrack_model::Problem;
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 use tokio::sync::Semaphore;
 use tower_http::timeout::RequestBodyTimeoutLayer;
 
@@ -71,9 +71,20 @@ async fn in_flight(
     }
 }
 
-/// A handler stopped here is stopped while it waits for its body: storing has no await, so
-/// it either happens whole before the deadline or not at all.
-async fn deadline(State(limit): State<Duration>, request: Request, next: Next) -> Response {
+/// When a request's storing must be over: a little before its deadline, so that a request
+/// stored is answered with its reference, never with a `408`. (A write runs on the blocking
+/// pool, which the deadline cannot stop; the store gives up waiting for a lock by this time.)
+#[derive(Clone, Copy, Debug)]
+pub struct StoreBy(pub Instant);
+
+/// The time kept between the end of storing and the request's deadline.
+fn answer_margin(limit: Duration) -> Duration {
+    (limit / 4).min(Duration::from_secs(1))
+}
+
+async fn deadline(State(limit): State<Duration>, mut request: Request, next: Next) -> Response {
+    let store_by = Instant::now() + limit - answer_margin(limit);
+    request.extensions_mut().insert(StoreBy(store_by));
     match tokio::time::timeout(limit, next.run(request)).await {
         Ok(response) => response,
         Err(_) => ApiProblem::from(Problem::new(
@@ -81,7 +92,7 @@ async fn deadline(State(limit): State<Duration>, request: Request, next: Next) -
             "timeout",
             "The request took too long",
             format!(
-                "The request did not arrive whole within {limit:?}; nothing was stored. Send it again with the same Idempotency-Key."
+                "The request was not answered within {limit:?}; nothing was stored. Send it again with the same Idempotency-Key."
             ),
         ))
         .close_connection()

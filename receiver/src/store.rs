@@ -11,7 +11,7 @@ use sha2::{Digest, Sha256};
 use std::io::Write;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// How long a call waits for a database another connection holds locked, unless told.
 pub const DEFAULT_BUSY_TIMEOUT: Duration = Duration::from_millis(2000);
@@ -58,6 +58,8 @@ pub enum Deleted {
 #[derive(Clone)]
 pub struct Store {
     conn: Arc<Mutex<Connection>>,
+    /// How long a write waits for a lock held elsewhere.
+    busy_timeout: Duration,
     /// The health check's own connection, so that it never queues behind a waiting write.
     health: Arc<Mutex<Connection>>,
 }
@@ -136,6 +138,7 @@ impl Store {
         health.busy_timeout(busy_timeout.min(HEALTH_BUSY_TIMEOUT))?;
         Ok(Store {
             conn: Arc::new(Mutex::new(conn)),
+            busy_timeout,
             health: Arc::new(Mutex::new(health)),
         })
     }
@@ -161,7 +164,56 @@ impl Store {
         received_at: &str,
         respond: impl Fn(&str) -> String,
     ) -> Result<Outcome, StoreError> {
+        self.store_by(None, key, canonical_body, stored_json, received_at, respond)
+    }
+
+    /// [`Store::store`], given up (as busy, nothing stored) when it cannot be done by `by`:
+    /// writes wait in line for the one connection, and a lock held elsewhere is waited for
+    /// only until then.
+    pub fn store_by(
+        &self,
+        by: Option<Instant>,
+        key: &str,
+        canonical_body: &str,
+        stored_json: &str,
+        received_at: &str,
+        respond: impl Fn(&str) -> String,
+    ) -> Result<Outcome, StoreError> {
         let mut conn = self.lock()?;
+        let wait = match by {
+            Some(by) => {
+                let left = by.saturating_duration_since(Instant::now());
+                if left.is_zero() {
+                    return Err(StoreError {
+                        message: "the request's time ran out while it waited to be stored".into(),
+                        busy: true,
+                    });
+                }
+                left.min(self.busy_timeout)
+            }
+            None => self.busy_timeout,
+        };
+        conn.busy_timeout(wait)?;
+        let outcome = Self::store_in(
+            &mut conn,
+            key,
+            canonical_body,
+            stored_json,
+            received_at,
+            respond,
+        );
+        conn.busy_timeout(self.busy_timeout)?;
+        outcome
+    }
+
+    fn store_in(
+        conn: &mut Connection,
+        key: &str,
+        canonical_body: &str,
+        stored_json: &str,
+        received_at: &str,
+        respond: impl Fn(&str) -> String,
+    ) -> Result<Outcome, StoreError> {
         // IMMEDIATE: the write lock is taken (or waited for) at the start, so a lock held
         // elsewhere is met under the busy timeout, not as an upgrade that fails at once.
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -306,6 +358,14 @@ impl Store {
 /// Creates the idempotency table, or brings one written by an earlier version (which kept
 /// each key's whole body) to the current form: the body's hash replaces the body.
 fn create_idempotency_table(conn: &mut Connection) -> rusqlite::Result<()> {
+    // A file already in the current form needs no write: opening it must not wait for (or
+    // fail on) a lock another process holds.
+    let current = conn
+        .prepare("SELECT 1 FROM pragma_table_info('idempotency') WHERE name = 'body_sha256'")?
+        .exists([])?;
+    if current {
+        return Ok(());
+    }
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let keeps_bodies = tx
         .prepare("SELECT 1 FROM pragma_table_info('idempotency') WHERE name = 'body'")?

@@ -149,3 +149,53 @@ async fn a_lock_released_within_the_busy_timeout_is_waited_for() {
     assert_eq!(created.status, StatusCode::CREATED, "{}", created.body);
     assert_eq!(stored(&path), 1);
 }
+
+/// Regression: a write waiting past the request's deadline went on after the `408` ("nothing
+/// was stored") and stored the request. It now gives up before the deadline, as busy.
+#[tokio::test]
+async fn a_write_that_cannot_finish_before_the_deadline_gives_up_and_stores_nothing() {
+    let path = common::db_path("busy", "deadline");
+    let store = Store::open_with_busy_timeout(&path, Duration::from_secs(3)).unwrap();
+    let mut settings = Settings::default();
+    settings.limits.request_timeout = Duration::from_secs(1);
+    let app = router(store, settings);
+    let holder = lock(&path);
+    let release = std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_millis(1_500));
+        drop(holder);
+    });
+
+    let answer = post(&app, "k-deadline").await;
+    assert_eq!(
+        answer.status,
+        StatusCode::SERVICE_UNAVAILABLE,
+        "{}",
+        answer.body
+    );
+    assert!(answer.body.contains("storage-busy"), "{}", answer.body);
+    release.join().unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(stored(&path), 0, "stored after being refused");
+
+    // Sent again, it is stored once and answered with its reference.
+    let answer = post(&app, "k-deadline").await;
+    assert_eq!(answer.status, StatusCode::CREATED, "{}", answer.body);
+    assert_eq!(stored(&path), 1);
+}
+
+/// Regression: opening a file (the server's start, `--count`) took the write lock to check
+/// its tables, and failed while another process held it.
+#[test]
+fn a_current_file_opens_while_another_process_holds_its_lock() {
+    let path = common::db_path("busy", "open");
+    drop(Store::open(&path).unwrap());
+    let _holder = lock(&path);
+    let start = Instant::now();
+    let store = Store::open_with_busy_timeout(&path, Duration::from_millis(500)).unwrap();
+    assert!(
+        start.elapsed() < Duration::from_millis(400),
+        "{:?}",
+        start.elapsed()
+    );
+    assert_eq!(store.key_count().unwrap_or(-1), 0);
+}
