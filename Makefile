@@ -7,7 +7,7 @@ export CHROMEDRIVER := /usr/bin/chromedriver
 # Chromium and ChromeDriver leave profile folders behind: keep them in the ignored build area.
 export TMPDIR := $(CURDIR)/.tmp
 
-.PHONY: setup setup-test serve build test bench schema clean
+.PHONY: setup setup-test serve build test bench bench-receiver schema clean
 
 setup:
 	@mkdir -p .tmp
@@ -32,12 +32,21 @@ build: setup
 test: setup-test
 	@scripts/test.sh
 
-## bench: sizes, Lighthouse scores and load times of the release build; fails on a missed budget
+## bench: sizes, Lighthouse scores and load times of the release build, then the receiver's
+## figures (bench-receiver); fails on a missed budget or a failed receiver check
 bench: setup-test
 	@scripts/setup.sh bench
 	cargo fetch --locked
 	trunk build --release
 	node bench/measure.mjs
+	@$(MAKE) --no-print-directory bench-receiver
+
+## bench-receiver: the release receiver on loopback under load, kill -9, slow-loris and a locked
+## database (bench/receiver-figures.mjs, needs python3); fails when a request is lost or duplicated
+bench-receiver:
+	@mkdir -p .tmp
+	cargo build --release -p receiver --locked
+	node bench/receiver-figures.mjs
 
 ## schema: regenerate schema/request.schema.json from the Rust model
 schema:
