@@ -1,25 +1,23 @@
-// `make bench`: figures for the release dist/, one a line, also written to bench/results.json.
-// Exits non-zero when a budget is missed. Run it on a quiet machine; compare ratios within
-// one run rather than absolute times across runs.
+// `make bench`: figures for the release dist/, one a line, then the comparison table (this app,
+// a static copy of its guide, the React peer), all written to bench/results.json.
+// Exits non-zero when a budget is missed. The machine is noisy: compare ratios within one run
+// rather than absolute times across runs.
+//
+// BENCH_RUNS (default 3): Lighthouse mobile runs per page; BENCH_PEER: the peer's sources
+// (default ../shared/peers/react-spa beside the repository).
 import { chromium } from "@playwright/test";
-import { execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { basename, join } from "node:path";
-import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { join } from "node:path";
+import { writeFileSync } from "node:fs";
+import { firstLoad } from "./first-load.mjs";
+import { CHROMIUM, FLAGS, lighthouse, lighthouseRounds } from "./lighthouse.mjs";
+import { PEER_SOURCE, buildPeer } from "./peer.mjs";
+import { serve } from "./serve.mjs";
+import { staticCopy } from "./static-copy.mjs";
 import { measureWeights } from "./weights.mjs";
 
-const PORT = 4190;
-const ORIGIN = `http://127.0.0.1:${PORT}`;
-const CHROMIUM = "/usr/bin/chromium";
-const FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-const BUDGETS = {
-  "guide_first_load_brotli_bytes": { max: 100_000 },
-  "lighthouse_mobile_performance": { min: 95 },
-  "lighthouse_mobile_accessibility": { min: 100 },
-  "lighthouse_mobile_best_practices": { min: 100 },
-  "lighthouse_mobile_seo": { min: 100 },
-};
+const started = Date.now();
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const STATIC_COPY_DIR = ".tmp/bench-static-guide";
 
 const results = {};
 const record = (name, value, unit = "") => {
@@ -27,51 +25,49 @@ const record = (name, value, unit = "") => {
   console.log(`${name}: ${value}${unit ? ` ${unit}` : ""}`);
 };
 
-// Served brotli-compressed, as a production host would: Lighthouse then sees the bytes a real
-// visit transfers. (The byte counts below compress each file themselves.)
-const server = spawn("node", ["tests/e2e/static-server.mjs", "--dir", "dist", "--port", String(PORT), "--compress"], { stdio: "ignore" });
-await new Promise((r) => setTimeout(r, 500));
+const peerDist = buildPeer();
+if (peerDist) console.log(`peer: ready after ${Math.round((Date.now() - started) / 1000)} s`);
+else console.log(`peer: ${PEER_SOURCE} is absent; the React peer's rows and budgets are skipped`);
 
+const servers = [];
+const startServer = async (dir) => {
+  const server = await serve(dir);
+  servers.push(server);
+  return server;
+};
+const pages = {};
+let lh = {};
 try {
+  const app = await startServer("dist");
+  const peer = peerDist ? await startServer(peerDist) : null;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
 
-  // What a first visit fetches, measured from the browser's own requests.
-  async function firstLoad(path, ready) {
-    const page = await browser.newPage();
-    const files = new Set();
-    page.on("requestfinished", (r) => {
-      const url = new URL(r.url());
-      if (url.origin === ORIGIN) files.add(url.pathname);
-    });
-    await page.goto(ORIGIN + path);
-    await page.waitForSelector(ready);
-    await page.waitForLoadState("networkidle");
-    await page.close();
-    let raw = 0, gzip = 0, brotli = 0;
-    for (const file of files) {
-      const name = file.endsWith("/") || !basename(file).includes(".") ? "index.html" : basename(file);
-      let body;
-      try {
-        body = readFileSync(join("dist", name));
-      } catch {
-        continue; // config.json: absent by default
-      }
-      raw += body.length;
-      gzip += gzipSync(body, { level: 9 }).length;
-      brotli += brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-    }
-    return { raw, gzip, brotli, files: [...files].sort() };
-  }
+  const copy = await staticCopy(browser, app.origin, "/en/", "h1", STATIC_COPY_DIR);
+  console.log(`static copy of /en/: ${copy.bytes} B of HTML and ${copy.assets.join(", ")}; removed ${copy.removed.length} elements`);
+  const copyServer = await startServer(STATIC_COPY_DIR);
 
-  for (const [name, path, ready] of [
-    ["guide", "/en/", "h1"],
-    ["wizard_first_step", "/en/request/about", "#requester-kind"],
-  ]) {
-    const load = await firstLoad(path, ready);
-    record(`${name}_first_load_raw_bytes`, load.raw, "B");
-    record(`${name}_first_load_gzip_bytes`, load.gzip, "B");
-    record(`${name}_first_load_brotli_bytes`, load.brotli, "B");
-    results[`${name}_first_load_files`] = load.files;
+  // The rows of the comparison; `name` is the prefix of this app's own figures.
+  const rows = [
+    { key: "guide", name: "guide", label: "this app, guide `/en/`", server: app, path: "/en/", ready: "h1" },
+    { key: "static_guide", label: "static HTML copy of the guide (scripts removed)", server: copyServer, path: "/en/", ready: "h1" },
+    { key: "peer_guide", label: "React peer, guide `/`", server: peer, path: "/", ready: "h1" },
+    { key: "wizard", name: "wizard_first_step", label: "this app, wizard `/en/request/about`", server: app, path: "/en/request/about", ready: "#requester-kind" },
+    { key: "peer_wizard", label: "React peer, wizard `/request`", server: peer, path: "/request", ready: "#f-requesterType-customer" },
+  ].filter((row) => row.server);
+
+  // What a first visit fetches. (This also has each server compress its files once, before
+  // Lighthouse times anything.)
+  for (const row of rows) {
+    const load = await firstLoad(browser, row.server.origin, row.path, row.ready);
+    pages[row.key] = { label: row.label, url_path: row.path, first_load: load };
+    if (row.name) {
+      record(`${row.name}_first_load_raw_bytes`, load.raw, "B");
+      record(`${row.name}_first_load_gzip_bytes`, load.gzip, "B");
+      record(`${row.name}_first_load_brotli_bytes`, load.brotli, "B");
+      results[`${row.name}_first_load_files`] = Object.keys(load.files);
+    } else {
+      console.log(`${row.key}_first_load_brotli_bytes: ${load.brotli} B`);
+    }
   }
 
   // Navigation to the guide's <h1> visible, and to the first step accepting input: median of 5.
@@ -80,7 +76,7 @@ try {
     for (let i = 0; i < 5; i++) {
       const context = await browser.newContext();
       const page = await context.newPage();
-      await page.goto(ORIGIN + path, { waitUntil: "commit" });
+      await page.goto(app.origin + path, { waitUntil: "commit" });
       await page.waitForSelector(selector, { state: "visible" });
       times.push(await page.evaluate(() => performance.now()));
       await context.close();
@@ -92,42 +88,75 @@ try {
   record("wizard_first_step_interactive_median_ms", await medianMs("/en/request/about", "#requester-kind:enabled"), "ms");
   await browser.close();
 
-  // Lighthouse, mobile and desktop presets.
-  for (const preset of ["mobile", "desktop"]) {
-    const out = join(mkdtempSync(join(tmpdir(), "lh-")), "report.json");
-    const args = [
-      `${ORIGIN}/en/`, "--quiet", "--output=json", `--output-path=${out}`,
-      `--chrome-flags=--headless ${FLAGS.join(" ")} --user-data-dir=${mkdtempSync(join(tmpdir(), "lh-profile-"))}`,
-    ];
-    if (preset === "desktop") args.push("--preset=desktop");
-    execFileSync("bench/node_modules/.bin/lighthouse", args, { env: { ...process.env, CHROME_PATH: CHROMIUM }, stdio: "ignore" });
-    const report = JSON.parse(readFileSync(out, "utf8"));
-    const score = (c) => Math.round((report.categories[c]?.score ?? 0) * 100);
-    record(`lighthouse_${preset}_performance`, score("performance"));
-    record(`lighthouse_${preset}_accessibility`, score("accessibility"));
-    record(`lighthouse_${preset}_best_practices`, score("best-practices"));
-    record(`lighthouse_${preset}_seo`, score("seo"));
-    const audit = (id) => report.audits[id]?.numericValue ?? null;
-    record(`lighthouse_${preset}_fcp_ms`, Math.round(audit("first-contentful-paint")), "ms");
-    record(`lighthouse_${preset}_lcp_ms`, Math.round(audit("largest-contentful-paint")), "ms");
-    record(`lighthouse_${preset}_tbt_ms`, Math.round(audit("total-blocking-time")), "ms");
-    record(`lighthouse_${preset}_cls`, Number((audit("cumulative-layout-shift") ?? 0).toFixed(3)));
+  // Lighthouse, mobile preset: RUNS runs of every row, in turns; the medians.
+  lh = lighthouseRounds(Object.fromEntries(rows.map((row) => [row.key, row.server.origin + row.path])), RUNS, console.log);
+  for (const row of rows) pages[row.key].lighthouse_mobile = lh[row.key];
+  const guide = lh.guide.median;
+  for (const [figure, unit] of Object.entries({ performance: "", accessibility: "", best_practices: "", seo: "", fcp_ms: "ms", lcp_ms: "ms", tbt_ms: "ms", cls: "" })) {
+    record(`lighthouse_mobile_${figure}`, guide[figure], unit);
   }
+  record("lighthouse_mobile_wizard_performance", lh.wizard.median.performance);
+  // And one desktop run of the guide.
+  const desktop = lighthouse(`${app.origin}/en/`, "desktop");
+  for (const [figure, value] of Object.entries(desktop)) record(`lighthouse_desktop_${figure}`, value, figure.endsWith("_ms") ? "ms" : "");
 } finally {
-  server.kill();
+  for (const server of servers) server.stop();
 }
+
+// The comparison: a markdown table and the ratios.
+const fmt = (n) => (n == null ? "—" : Math.round(n).toLocaleString("en-US"));
+const ratio = (a, b) => (a == null || b == null || !b ? null : Number((a / b).toFixed(2)));
+const lcp = (key) => pages[key]?.lighthouse_mobile?.median.lcp_ms;
+const bytes = (key) => pages[key]?.first_load.brotli;
+console.log(`\nFirst load (brotli -q 11, bytes the browser fetched) and Lighthouse mobile, medians of ${RUNS} runs:\n`);
+console.log("| page | first load brotli (B) | Lighthouse perf (mobile) | FCP (ms) | LCP (ms) | TBT (ms) |");
+console.log("| --- | ---: | ---: | ---: | ---: | ---: |");
+for (const page of Object.values(pages)) {
+  const m = page.lighthouse_mobile.median;
+  console.log(`| ${page.label} | ${fmt(page.first_load.brotli)} | ${fmt(m.performance)} | ${fmt(m.fcp_ms)} | ${fmt(m.lcp_ms)} | ${fmt(m.tbt_ms)} |`);
+}
+const ratios = {
+  guide_vs_static_copy_lcp: ratio(lcp("guide"), lcp("static_guide")),
+  guide_vs_static_copy_bytes: ratio(bytes("guide"), bytes("static_guide")),
+  guide_vs_peer_bytes: ratio(bytes("guide"), bytes("peer_guide")),
+  guide_vs_peer_lcp: ratio(lcp("guide"), lcp("peer_guide")),
+  wizard_vs_peer_bytes: ratio(bytes("wizard"), bytes("peer_wizard")),
+  wizard_vs_peer_lcp: ratio(lcp("wizard"), lcp("peer_wizard")),
+};
+console.log("");
+for (const [name, value] of Object.entries(ratios)) console.log(`ratio ${name}: ${value ?? "— (no peer)"}`);
 
 // What each crate weighs in each build (bench/weights.mjs).
 results.crate_weights_bytes = measureWeights(record);
 
-results.measured_at = new Date().toISOString();
-writeFileSync("bench/results.json", JSON.stringify(results, null, 2) + "\n");
-
-let missed = 0;
-for (const [name, budget] of Object.entries(BUDGETS)) {
-  const value = results[name];
-  const ok = ("max" in budget ? value <= budget.max : true) && ("min" in budget ? value >= budget.min : true);
-  console.log(`budget ${name}: ${value} (${"max" in budget ? `<= ${budget.max}` : `>= ${budget.min}`}) ${ok ? "ok" : "MISSED"}`);
-  if (!ok) missed++;
+// Budgets; a row without its figure (no peer) is skipped, not missed.
+const BUDGETS = [
+  ["guide_first_load_brotli_bytes", results.guide_first_load_brotli_bytes, { max: 100_000 }],
+  ["wizard_first_step_first_load_brotli_bytes", results.wizard_first_step_first_load_brotli_bytes, { max: 147_000 }],
+  ["lighthouse_mobile_performance (guide)", results.lighthouse_mobile_performance, { min: 95 }],
+  ["lighthouse_mobile_performance (wizard)", results.lighthouse_mobile_wizard_performance, { min: 95 }],
+  ["lighthouse_mobile_accessibility (guide)", results.lighthouse_mobile_accessibility, { min: 100 }],
+  ["lighthouse_mobile_best_practices (guide)", results.lighthouse_mobile_best_practices, { min: 100 }],
+  ["lighthouse_mobile_seo (guide)", results.lighthouse_mobile_seo, { min: 100 }],
+  ["guide LCP / static copy LCP", ratios.guide_vs_static_copy_lcp, { max: 1.2 }],
+  ["wizard LCP / peer wizard LCP", ratios.wizard_vs_peer_lcp, { max: 1 }],
+];
+const budgets = [];
+for (const [name, value, limit] of BUDGETS) {
+  const bound = "max" in limit ? `<= ${limit.max}` : `>= ${limit.min}`;
+  if (value == null) {
+    console.log(`budget ${name}: skipped (no peer)`);
+    budgets.push({ name, ...limit, value: null, ok: null });
+    continue;
+  }
+  const ok = "max" in limit ? value <= limit.max : value >= limit.min;
+  console.log(`budget ${name}: ${value} (${bound}) ${ok ? "ok" : "MISSED"}`);
+  budgets.push({ name, ...limit, value, ok });
 }
-process.exit(missed ? 1 : 0);
+
+results.comparison = { lighthouse_mobile_runs: RUNS, peer: peerDist ? PEER_SOURCE : null, pages, ratios };
+results.budgets = budgets;
+results.measured_at = new Date().toISOString();
+writeFileSync(join("bench", "results.json"), JSON.stringify(results, null, 2) + "\n");
+console.log(`bench: ${Math.round((Date.now() - started) / 1000)} s`);
+process.exit(budgets.some((b) => b.ok === false) ? 1 : 0);

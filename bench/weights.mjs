@@ -3,10 +3,13 @@
 // crate alike), plus the data segments. Called by measure.mjs; also runs alone after
 // `trunk build --release`:  node bench/weights.mjs
 import { execFileSync } from "node:child_process";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 
 const BUILDS = { guide: "fasttrack-guide", full: "fasttrack-onboarding" };
 const TOP = 12;
+// Cargo's output: $CARGO_TARGET_DIR when set (as Trunk honours it), else target/.
+const TARGET = process.env.CARGO_TARGET_DIR ?? "target";
 
 /** `tachys::view::..::h123` -> "tachys"; `<leptos_router::X as tachys::Render>::f` -> "leptos_router". */
 export function crateOf(symbol) {
@@ -46,7 +49,7 @@ export function weights(file) {
 export function measureWeights(record) {
   const out = {};
   for (const [build, bin] of Object.entries(BUILDS)) {
-    const list = weights(`target/wasm32-unknown-unknown/release/${bin}.wasm`);
+    const list = weights(join(TARGET, "wasm32-unknown-unknown", "release", `${bin}.wasm`));
     out[build] = Object.fromEntries(list);
     for (const [crate, bytes] of list.slice(0, TOP)) record(`weight_${build}_${crate}`, bytes, "B");
   }

@@ -8,6 +8,7 @@
 //      [--header "Content-Security-Policy: ..."]... added to every answer
 //      [--compress]                              brotli (-q 11) when the browser accepts it, as
 //                                                a production host would (make bench)
+// --port 0 takes a free port; the "serving ... on http://127.0.0.1:PORT" line names it.
 import { createServer, request as httpRequest } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
@@ -79,7 +80,7 @@ async function fileFor(pathname) {
   return extname(inside) ? null : join(mount.root, "index.html");
 }
 
-createServer(async (req, res) => {
+const server = createServer(async (req, res) => {
   const { pathname } = new URL(req.url, "http://localhost");
   if (proxyPrefix && proxyTarget && pathname.startsWith(proxyPrefix)) {
     proxy(req, res);
@@ -106,6 +107,8 @@ createServer(async (req, res) => {
   }
   res.writeHead(200, headers);
   res.end(body);
-}).listen(port, "127.0.0.1", () => {
-  console.log(`serving ${mounts.map((m) => `${m.prefix} -> ${m.root}`).join(", ")} on http://127.0.0.1:${port}`);
+});
+server.listen(port, "127.0.0.1", () => {
+  const { port: actual } = server.address();
+  console.log(`serving ${mounts.map((m) => `${m.prefix} -> ${m.root}`).join(", ")} on http://127.0.0.1:${actual}`);
 });
