@@ -42,7 +42,10 @@ pub fn swap_in(element: &web_sys::HtmlElement, staging: &web_sys::HtmlElement) {
             .and_then(|list| list.item(index))
             .and_then(|node| node.dyn_into::<web_sys::HtmlElement>().ok())
         {
-            let _ = target.focus();
+            // Where it is: the reader's scroll position is kept, not moved to the element.
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = target.focus_with_options(&options);
         }
     }
 }

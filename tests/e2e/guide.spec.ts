@@ -161,6 +161,8 @@ test("the guide loads the guide-only build; the wizard loads the full one, and B
   });
   await page.goto("/en/");
   await expect(page.locator("h1")).toHaveText(source("en").title);
+  // The page is prerendered; the guide build loads to take it over once the page is idle.
+  await expect(page.locator("[data-fasttrack]")).not.toHaveAttribute("data-prerendered", { timeout: 10_000 });
   expect(wasm).toEqual([expect.stringMatching(/^\/fasttrack-guide-[0-9a-f]+_bg\.wasm$/)]);
   await page.getByRole("navigation").getByRole("link", { name: "Request assistance" }).click();
   await expect(page).toHaveURL(/\/en\/request$/);
