@@ -89,9 +89,27 @@ fn partners_identify_the_customer_by_name_domain_or_tpid() {
         "fabrikam.com.br",
         "xn--bcher-kva.example",
         "münchen.de",
+        "contoso.xn--p1ai",
+        "contoso.XN--P1AI",
+        "contoso.рф",
+        "contoso.com.",
     ] {
         assert_eq!(partner_with(|d| d.customer_id = good.into()), [], "{good}");
     }
+    // 253 characters as written, the final dot included.
+    let long = format!(
+        "{}.{}.{}.{}.com",
+        "a".repeat(63),
+        "b".repeat(63),
+        "c".repeat(63),
+        "d".repeat(57)
+    );
+    assert_eq!(long.chars().count(), 253);
+    assert_eq!(partner_with(|d| d.customer_id = long.clone()), []);
+    assert_eq!(
+        partner_with(|d| d.customer_id = format!("{long}.")),
+        [(CustomerId, InvalidDomain)]
+    );
     for bad in [
         "contoso",
         "contoso..com",
@@ -101,6 +119,10 @@ fn partners_identify_the_customer_by_name_domain_or_tpid() {
         "contoso.123",
         "con toso.com",
         "a@b.com",
+        "contoso.xn--",
+        "contoso.xn--p1ai-",
+        "contoso.xn--p1ái",
+        "contoso.com..",
     ] {
         assert_eq!(
             partner_with(|d| d.customer_id = bad.into()),
@@ -283,6 +305,8 @@ fn requester_details_are_required_and_well_formed() {
         "ana@contoso.com",
         "a.b+tag@sub.contoso.com.br",
         "josé@exemplo.com.br",
+        "a@b.xn--p1ai",
+        "иван@пример.рф",
     ] {
         assert_eq!(with(|d| d.requester.email = good.into()), [], "{good}");
     }
@@ -296,6 +320,8 @@ fn requester_details_are_required_and_well_formed() {
         ".ana@contoso.com",
         "ana..b@contoso.com",
         "ana@contoso..com",
+        "ana@contoso.com.",
+        "ana@b.xn--",
     ] {
         assert_eq!(
             with(|d| d.requester.email = bad.into()),
