@@ -2,12 +2,13 @@
 
 use crate::choices::{CustomerIdKind, FastTrackLanguage, Product, RequesterKind};
 use crate::draft::{ContactDraft, Draft, PersonDraft, YES_NO};
-use serde::{Deserialize, Serialize};
+use serde::de::Error as _;
+use serde::{Deserialize, Deserializer, Serialize};
 
 /// The payload's version; a change that is not backwards compatible increments it.
 pub const SCHEMA_VERSION: u32 = 1;
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 /// A request for FastTrack assistance with Microsoft 365 (schema version 1).
@@ -34,6 +35,64 @@ pub struct AssistanceRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(length(max = 2000)))]
     pub comments: Option<String>,
+}
+
+/// The payload as serde's derive reads it; [`AssistanceRequest`]'s `Deserialize` adds the rules
+/// of the payload's shape a derive cannot check.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Wire {
+    schema_version: u32,
+    requester_kind: RequesterKind,
+    #[serde(default)]
+    customer: Option<CustomerRef>,
+    products: Vec<Product>,
+    planned_deployment_date: String,
+    data_migration: bool,
+    user_adoption: bool,
+    organisation: Organisation,
+    requester: Person,
+    primary_contact: Contact,
+    business_sponsor: Contact,
+    #[serde(default)]
+    comments: Option<String>,
+}
+
+/// Read from JSON, a request is refused (as not matching the schema) when a product is listed
+/// twice or a customer admin's request names a customer.
+impl<'de> Deserialize<'de> for AssistanceRequest {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let w = Wire::deserialize(deserializer)?;
+        // The schema's `uniqueItems`: the rules would silently drop the repeat.
+        for (i, product) in w.products.iter().enumerate() {
+            if w.products[..i].contains(product) {
+                return Err(D::Error::custom(format!(
+                    "product `{}` is listed twice: list each product once",
+                    product.code()
+                )));
+            }
+        }
+        // The schema's `customer` on partners' requests only: the rules would ignore it.
+        if w.requester_kind == RequesterKind::Customer && w.customer.is_some() {
+            return Err(D::Error::custom(
+                "a customer admin's request has no `customer`: it is for partners' requests",
+            ));
+        }
+        Ok(AssistanceRequest {
+            schema_version: w.schema_version,
+            requester_kind: w.requester_kind,
+            customer: w.customer,
+            products: w.products,
+            planned_deployment_date: w.planned_deployment_date,
+            data_migration: w.data_migration,
+            user_adoption: w.user_adoption,
+            organisation: w.organisation,
+            requester: w.requester,
+            primary_contact: w.primary_contact,
+            business_sponsor: w.business_sponsor,
+            comments: w.comments,
+        })
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -86,7 +145,8 @@ pub struct Person {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Contact {
-    SameAsRequester,
+    // A struct variant, not a unit one: serde refuses other fields only on struct variants.
+    SameAsRequester {},
     Named {
         #[cfg_attr(feature = "schema", schemars(length(min = 1, max = 100)))]
         name: String,
@@ -105,7 +165,7 @@ impl AssistanceRequest {
     /// the same rules over them, so there is one set of rules on both sides of the wire.
     pub fn to_draft(&self) -> Draft {
         let contact = |c: &Contact| match c {
-            Contact::SameAsRequester => ContactDraft {
+            Contact::SameAsRequester {} => ContactDraft {
                 same_as_requester: YES_NO[0].to_owned(),
                 ..ContactDraft::default()
             },

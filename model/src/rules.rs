@@ -217,7 +217,7 @@ fn contact(c: &ContactDraft, [same, name, mail]: [Field; 3], e: &mut Errors) -> 
         }),
     )?;
     if is_same == 0 {
-        return Some(Contact::SameAsRequester);
+        return Some(Contact::SameAsRequester {});
     }
     let name = e.check(name, text(&c.name, limits::PERSON_NAME));
     let email = e.check(mail, email(&c.email));
