@@ -14,6 +14,8 @@ mod problem;
 mod regions;
 mod request;
 mod rules;
+#[cfg(feature = "schema")]
+mod schema;
 mod step;
 pub mod text;
 

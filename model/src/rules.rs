@@ -217,7 +217,7 @@ fn contact(c: &ContactDraft, [same, name, mail]: [Field; 3], e: &mut Errors) -> 
         }),
     )?;
     if is_same == 0 {
-        return Some(Contact::SameAsRequester);
+        return Some(Contact::SameAsRequester {});
     }
     let name = e.check(name, text(&c.name, limits::PERSON_NAME));
     let email = e.check(mail, email(&c.email));
@@ -355,7 +355,7 @@ fn eligible(licences: u32, data_migration: bool) -> Result<u32, ErrorCode> {
     }
 }
 
-/// `name@example.com`: one `@`, a plain local part, and a domain with a dot.
+/// `name@example.com`: one `@`, a plain local part (of any script), and a host name with a dot.
 fn email(value: &str) -> Result<String, ErrorCode> {
     let value = text::trim(value);
     if value.is_empty() {
@@ -376,15 +376,17 @@ fn email(value: &str) -> Result<String, ErrorCode> {
                 && !text::is_invisible(c)
                 && !"()<>[]\\,;:@\"".contains(c)
         });
+    // An address's domain has no final dot (`a@b.com.` is not an address one can write to).
     if !local_ok || hostname(host).is_none() {
         return Err(ErrorCode::InvalidEmail);
     }
     Ok(value.to_owned())
 }
 
-/// A host name with at least two labels and an alphabetic top-level label; lower-cased.
+/// A host name, lower-cased: two labels or more, each of letters and digits (of any script)
+/// and inner hyphens, 1 to 63 characters; the last one two letters or more, or an IDNA A-label
+/// (`xn--p1ai`, Russia's `.рф`); at most 253 characters.
 fn hostname(value: &str) -> Option<String> {
-    let value = value.strip_suffix('.').unwrap_or(value);
     if value.is_empty() || value.chars().count() > limits::DOMAIN {
         return None;
     }
@@ -396,18 +398,28 @@ fn hostname(value: &str) -> Option<String> {
             && !l.ends_with('-')
             && l.chars().all(|c| c.is_alphanumeric() || c == '-')
     };
-    let tld_ok = labels
-        .last()
-        .is_some_and(|t| t.chars().count() >= 2 && t.chars().all(char::is_alphabetic));
+    let a_label = |t: &str| {
+        t.len() > 4
+            && t.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("xn--"))
+            && t.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+    };
+    let tld_ok = labels.last().is_some_and(|t| {
+        (t.chars().count() >= 2 && t.chars().all(char::is_alphabetic)) || a_label(t)
+    });
     (labels.len() >= 2 && labels.iter().all(label_ok) && tld_ok).then(|| value.to_lowercase())
 }
 
+/// A customer's domain: a host name, with or without the final dot (dropped); at most 253
+/// characters as written.
 fn domain(value: &str) -> Result<String, ErrorCode> {
     let value = text::trim(value);
     if value.is_empty() {
         return Err(ErrorCode::Required);
     }
-    hostname(value).ok_or(ErrorCode::InvalidDomain)
+    if value.chars().count() > limits::DOMAIN {
+        return Err(ErrorCode::InvalidDomain);
+    }
+    hostname(value.strip_suffix('.').unwrap_or(value)).ok_or(ErrorCode::InvalidDomain)
 }
 
 fn tpid(value: &str) -> Result<String, ErrorCode> {

@@ -32,7 +32,7 @@ fn complete_drafts_are_valid_and_build_the_request() {
         [Product::ExchangeOnline, Product::MicrosoftTeams]
     );
     assert_eq!(request.organisation.licences, 1200);
-    assert_eq!(request.primary_contact, Contact::SameAsRequester);
+    assert_eq!(request.primary_contact, Contact::SameAsRequester {});
     assert_eq!(request.comments, None);
     let partner = validate(&valid_partner(), TODAY).expect("valid");
     assert_eq!(
@@ -89,9 +89,27 @@ fn partners_identify_the_customer_by_name_domain_or_tpid() {
         "fabrikam.com.br",
         "xn--bcher-kva.example",
         "münchen.de",
+        "contoso.xn--p1ai",
+        "contoso.XN--P1AI",
+        "contoso.рф",
+        "contoso.com.",
     ] {
         assert_eq!(partner_with(|d| d.customer_id = good.into()), [], "{good}");
     }
+    // 253 characters as written, the final dot included.
+    let long = format!(
+        "{}.{}.{}.{}.com",
+        "a".repeat(63),
+        "b".repeat(63),
+        "c".repeat(63),
+        "d".repeat(57)
+    );
+    assert_eq!(long.chars().count(), 253);
+    assert_eq!(partner_with(|d| d.customer_id = long.clone()), []);
+    assert_eq!(
+        partner_with(|d| d.customer_id = format!("{long}.")),
+        [(CustomerId, InvalidDomain)]
+    );
     for bad in [
         "contoso",
         "contoso..com",
@@ -101,6 +119,10 @@ fn partners_identify_the_customer_by_name_domain_or_tpid() {
         "contoso.123",
         "con toso.com",
         "a@b.com",
+        "contoso.xn--",
+        "contoso.xn--p1ai-",
+        "contoso.xn--p1ái",
+        "contoso.com..",
     ] {
         assert_eq!(
             partner_with(|d| d.customer_id = bad.into()),
@@ -283,6 +305,8 @@ fn requester_details_are_required_and_well_formed() {
         "ana@contoso.com",
         "a.b+tag@sub.contoso.com.br",
         "josé@exemplo.com.br",
+        "a@b.xn--p1ai",
+        "иван@пример.рф",
     ] {
         assert_eq!(with(|d| d.requester.email = good.into()), [], "{good}");
     }
@@ -296,6 +320,8 @@ fn requester_details_are_required_and_well_formed() {
         ".ana@contoso.com",
         "ana..b@contoso.com",
         "ana@contoso..com",
+        "ana@contoso.com.",
+        "ana@b.xn--",
     ] {
         assert_eq!(
             with(|d| d.requester.email = bad.into()),
@@ -357,7 +383,7 @@ fn contacts_are_the_requester_or_someone_named() {
         TODAY,
     )
     .unwrap();
-    assert_eq!(request.business_sponsor, Contact::SameAsRequester);
+    assert_eq!(request.business_sponsor, Contact::SameAsRequester {});
 }
 
 #[test]
@@ -462,6 +488,35 @@ fn the_wire_format_is_stable() {
     assert!(json.get("comments").is_none());
     let unknown = r#"{"schema_version":1,"surprise":true}"#;
     assert!(serde_json::from_str::<AssistanceRequest>(unknown).is_err());
+}
+
+#[test]
+fn the_wire_refuses_what_the_schema_refuses_and_the_rules_would_drop() {
+    let valid = serde_json::to_value(validate(&valid_customer(), TODAY).unwrap()).unwrap();
+    let read = |change: &dyn Fn(&mut serde_json::Value)| {
+        let mut body = valid.clone();
+        change(&mut body);
+        serde_json::from_value::<AssistanceRequest>(body).map_err(|e| e.to_string())
+    };
+    assert!(read(&|_| {}).is_ok());
+    // Each product once (`uniqueItems`): the rules would keep the first.
+    let twice = read(&|b| b["products"] = serde_json::json!(["intune", "viva", "intune"]));
+    assert!(twice
+        .unwrap_err()
+        .contains("product `intune` is listed twice"));
+    // A customer on partners' requests only: the rules would ignore it.
+    let customer = read(&|b| {
+        b["customer"] = serde_json::json!({"identified_by": "name", "value": "Contoso"});
+    });
+    assert!(customer
+        .unwrap_err()
+        .contains("a customer admin's request has no `customer`"));
+    assert!(read(&|b| b["customer"] = serde_json::Value::Null).is_ok());
+    // "Same as the requester" has nothing beside its kind.
+    let named_too = read(&|b| {
+        b["primary_contact"] = serde_json::json!({"kind": "same_as_requester", "name": "Ana"});
+    });
+    assert!(named_too.unwrap_err().contains("unknown field `name`"));
 }
 
 #[test]

@@ -68,8 +68,16 @@ const REASONS: &[(&str, &str)] = &[
         "unknown variant `manager`",
     ),
     (
+        "invalid-customer-on-customer-request.json",
+        "a customer admin's request has no `customer`",
+    ),
+    (
         "invalid-date-not-iso.json",
         "field: DeploymentDate, code: InvalidDate",
+    ),
+    (
+        "invalid-duplicate-products.json",
+        "product `exchange-online` is listed twice",
     ),
     (
         "invalid-empty-products.json",
@@ -80,7 +88,15 @@ const REASONS: &[(&str, &str)] = &[
         "invalid-licences-below-150.json",
         "field: Licences, code: BelowFastTrackMinimum",
     ),
+    (
+        "invalid-migration-below-500.json",
+        "field: Licences, code: BelowMigrationMinimum",
+    ),
     ("invalid-missing-products.json", "missing field `products`"),
+    (
+        "invalid-phone-31-characters.json",
+        "field: RequesterPhone, code: InvalidPhone",
+    ),
     (
         "invalid-phone-not-international.json",
         "field: RequesterPhone, code: InvalidPhone",

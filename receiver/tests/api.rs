@@ -154,6 +154,19 @@ async fn each_invalid_kind_gets_a_422_naming_the_fields() {
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(body["errors"][0]["code"], "schema");
 
+    // What the schema refuses and the rules alone would drop: a product listed twice, a
+    // customer on a customer admin's request.
+    let mut twice = common::valid_json();
+    twice["products"] = serde_json::json!(["intune", "intune"]);
+    let mut customer = common::valid_json();
+    customer["customer"] = serde_json::json!({"identified_by": "name", "value": "Contoso"});
+    for (key, body) in [("k-twice", twice), ("k-customer", customer)] {
+        let (status, _, _, answer) =
+            post(&app, Some(key), "application/json", body.to_string()).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{key}");
+        assert_eq!(answer["errors"][0]["code"], "schema", "{key}");
+    }
+
     let mut version = common::valid_json();
     version["schema_version"] = 2.into();
     let (status, _, _, body) = post(

@@ -16,11 +16,15 @@ const examples = readdirSync(join(dir, "examples")).sort();
 // name -> [JSON Schema keyword, instance path] of the error that must be reported.
 const REASONS: Record<string, [string, string]> = {
   "invalid-contact-kind-unknown.json": ["oneOf", "/primary_contact"],
+  "invalid-customer-on-customer-request.json": ["type", "/customer"],
   "invalid-date-not-iso.json": ["pattern", "/planned_deployment_date"],
+  "invalid-duplicate-products.json": ["uniqueItems", "/products"],
   "invalid-empty-products.json": ["minItems", "/products"],
   "invalid-extra-field.json": ["additionalProperties", ""],
   "invalid-licences-below-150.json": ["minimum", "/organisation/licences"],
+  "invalid-migration-below-500.json": ["minimum", "/organisation/licences"],
   "invalid-missing-products.json": ["required", ""],
+  "invalid-phone-31-characters.json": ["maxLength", "/requester/phone"],
   "invalid-phone-not-international.json": ["pattern", "/requester/phone"],
   "invalid-project-name-too-long.json": ["maxLength", "/organisation/project_name"],
   "invalid-schema-version-2.json": ["const", "/schema_version"],
