@@ -133,7 +133,8 @@ test("keyboard only: skip link, guide, language switch, into the wizard, with vi
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/fr-FR\/$/);
   for (let i = 0; i < 30; i++) {
-    if (await page.evaluate(() => document.activeElement?.getAttribute("href") === "/fr-FR/request")) break;
+    // Resolved: the prerendered page's links are relative to its base, the app's absolute.
+    if (await page.evaluate(() => new URL((document.activeElement as HTMLAnchorElement)?.href ?? "/", location.href).pathname === "/fr-FR/request")) break;
     await page.keyboard.press("Tab");
   }
   await page.keyboard.press("Enter");
