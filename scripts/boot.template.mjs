@@ -29,7 +29,9 @@ if (mounts.length === 1 && mounts[0].hasAttribute("data-prerendered")) {
   document.addEventListener("click", (event) => {
     const link = event.target instanceof Element && event.target.closest("[data-fasttrack] .ft-languages a[hreflang]");
     if (!link) return;
-    if (location.hash && !link.hash) link.hash = location.hash;
+    // Only a section of the guide (not the skip link's #ft-main): as the app's addresses do.
+    const here = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if (!link.hash && here?.matches("section.ft-section")) link.hash = location.hash;
     try {
       localStorage.setItem("fasttrack:locale", link.hreflang);
     } catch {}
