@@ -80,6 +80,15 @@ fn main() {
             ("tryAgain", s.try_again.to_owned()),
             ("sent", s.confirmation_title.to_owned()),
             ("noReference", s.no_reference.to_owned()),
+            ("printRecord", s.print_record.to_owned()),
+            ("printAnswers", s.print_answers.to_owned()),
+            ("copyReference", s.copy_reference.to_owned()),
+            ("copied", s.copied.to_owned()),
+            ("copyByHand", s.copy_by_hand.to_owned()),
+            ("recordTitle", s.record_title.to_owned()),
+            ("sentTo", (s.sent_to)("{host}")),
+            ("sentAt", (s.sent_at)("{when}")),
+            ("answersNotKept", s.answers_not_kept.to_owned()),
         ];
         let strings = strings
             .into_iter()

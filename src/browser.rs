@@ -126,3 +126,50 @@ pub fn console_warn(message: &str) {
 pub fn console_error(message: &str) {
     web_sys::console::error_1(&message.into());
 }
+
+/// Opens the browser's print dialog.
+pub fn print() {
+    if let Some(window) = window() {
+        let _ = window.print();
+    }
+}
+
+/// Puts `text` on the clipboard; false where the browser refuses (no permission, an insecure
+/// page, an old browser).
+pub async fn copy_to_clipboard(text: &str) -> bool {
+    use js_sys::{Function, Promise, Reflect};
+    let Some(window) = window() else {
+        return false;
+    };
+    let Some(clipboard) = Reflect::get(&window.navigator(), &"clipboard".into())
+        .ok()
+        .filter(|v| v.is_object())
+    else {
+        return false;
+    };
+    let Some(write) = Reflect::get(&clipboard, &"writeText".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<Function>().ok())
+    else {
+        return false;
+    };
+    let Some(promise) = write
+        .call1(&clipboard, &text.into())
+        .ok()
+        .and_then(|p| p.dyn_into::<Promise>().ok())
+    else {
+        return false;
+    };
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}
+
+/// Selects the text of the element `id`, for the reader to copy.
+pub fn select_contents(id: &str) -> bool {
+    let (Some(element), Some(selection)) = (
+        element_by_id(id),
+        window().and_then(|w| w.get_selection().ok().flatten()),
+    ) else {
+        return false;
+    };
+    selection.select_all_children(&element).is_ok()
+}

@@ -72,6 +72,24 @@ pub fn format_date(tag: &str, year: u16, month: u8, day: u8) -> String {
     format!("{{date:{tag}:{year:04}-{month:02}-{day:02}}}")
 }
 
+/// A moment (ms since the Unix epoch) as a date and time in the locale `tag`'s long form and
+/// the reader's time zone ("30 November 2026 at 14:05"); ISO (UTC) where the browser cannot.
+#[cfg(target_arch = "wasm32")]
+pub fn format_date_time(tag: &str, ms: f64) -> String {
+    browser::date_time(tag, ms).unwrap_or_else(|| {
+        js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms))
+            .to_iso_string()
+            .into()
+    })
+}
+
+/// Outside a browser: the moment in milliseconds since the Unix epoch.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn format_date_time(tag: &str, ms: f64) -> String {
+    let _ = tag;
+    format!("{ms} ms")
+}
+
 #[cfg(target_arch = "wasm32")]
 mod browser {
     use super::{Number, Plural};
@@ -110,6 +128,18 @@ mod browser {
             _ => Plural::Other,
         };
         Number { plural, formatted }
+    }
+
+    pub fn date_time(tag: &str, ms: f64) -> Option<String> {
+        let date = js_sys::Date::new(&JsValue::from_f64(ms));
+        Intl::DateTimeFormat::new(
+            &locales(tag),
+            &options(&[("dateStyle", "long"), ("timeStyle", "short")]),
+        )
+        .format()
+        .call1(&JsValue::UNDEFINED, &date)
+        .ok()?
+        .as_string()
     }
 
     pub fn date(tag: &str, year: u16, month: u8, day: u8) -> Option<String> {

@@ -9,5 +9,5 @@ mod text;
 #[cfg(feature = "wizard")]
 mod wizard_text;
 
-pub use intl::{format_date, Number, Plural};
+pub use intl::{format_date, format_date_time, Number, Plural};
 pub use text::*;

@@ -94,7 +94,22 @@ pub struct SendingText {
     pub next_heading: &'static str,
     pub next_text: &'static str,
     pub keep_record: &'static str,
-    pub print: &'static str,
+    /// The confirmation's button: the browser's print dialog on the record.
+    pub print_record: &'static str,
+    /// The check page's button, before sending.
+    pub print_answers: &'static str,
+    pub copy_reference: &'static str,
+    /// Said (and shown) once the reference is on the clipboard.
+    pub copied: &'static str,
+    /// The clipboard refused: the reference is selected for the reader to copy.
+    pub copy_by_hand: &'static str,
+    pub record_title: &'static str,
+    /// `when`: the date and time sent, in the reader's locale and time zone.
+    pub sent_at: fn(when: &str) -> String,
+    /// `host`: where the request went (the backend's host).
+    pub sent_to: fn(host: &str) -> String,
+    /// After a reload of the confirmation: the answers were not kept.
+    pub answers_not_kept: &'static str,
     pub new_request: &'static str,
     pub back_to_guide: &'static str,
 }

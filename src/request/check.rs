@@ -4,13 +4,13 @@
 //! ([`use_submission`]).
 
 use crate::locale::Locale;
+use crate::request::answer_list::AnswerList;
 use crate::request::arrival::{tell_host, title_effect, CHECK};
 use crate::request::context::WizardContext;
 use crate::request::controls::focus_later;
 use crate::request::error_summary::ErrorSummary;
 use crate::request::frame::{DraftNotice, StartAgain};
-use crate::request::names::region_name;
-use crate::request::review_rows::{rows, Answer};
+use crate::request::record::PrintButton;
 use crate::request::submit::{Outcome, MAX_ATTEMPTS};
 use crate::request::use_submission::{use_submission, FAILURE_ID};
 use crate::shell::{Address, Place};
@@ -36,17 +36,6 @@ fn failure_text(locale: Locale, outcome: &Outcome) -> String {
         Outcome::Refused { .. } => text.refused.to_owned(),
         Outcome::Unexpected(status) => (text.unexpected)(*status),
         Outcome::Accepted { .. } => String::new(),
-    }
-}
-
-/// An answer in the reader's words.
-fn answer_text(locale: Locale, answer: Answer) -> String {
-    match answer {
-        Answer::Text(text) => text,
-        Answer::Region(code) => region_name(locale, &code),
-        Answer::Date(date) => {
-            crate::i18n::format_date(locale.tag(), date.year, date.month, date.day)
-        }
     }
 }
 
@@ -115,42 +104,6 @@ pub fn CheckAnswers() -> impl IntoView {
         }
     };
 
-    let sections = move || {
-        let text = cx.text();
-        Step::ALL
-            .iter()
-            .map(|&step| {
-                let rows = cx.state.draft.with(|d| rows(step, d, text));
-                let heading_id = format!("ft-check-{}", step.slug());
-                view! {
-                    <h2 id=heading_id.clone() class="ft-summary-heading">{text.steps.get(step).section}</h2>
-                    <dl class="ft-summary-list" aria-labelledby=heading_id>
-                        {rows
-                            .into_iter()
-                            .map(|row| {
-                                let href = place.href(&Address::change(locale, step, Some(row.anchor)));
-                                view! {
-                                    <div class="ft-summary-list__row">
-                                        <dt class="ft-summary-list__key">{row.label}</dt>
-                                        <dd class="ft-summary-list__value">
-                                            {row.answer.into_iter().map(|a| view! { <p>{answer_text(locale, a)}</p> }).collect_view()}
-                                        </dd>
-                                        <dd class="ft-summary-list__actions">
-                                            <a href=href>
-                                                {text.change}
-                                                <span class="ft-visually-hidden">" " {row.label}</span>
-                                            </a>
-                                        </dd>
-                                    </div>
-                                }
-                            })
-                            .collect_view()}
-                    </dl>
-                }
-            })
-            .collect_view()
-    };
-
     view! {
         <div class="ft-wizard ft-wizard--wide">
             <a class="ft-back-link" href=place.href(&Address::step(locale, Step::Contacts))>
@@ -159,7 +112,7 @@ pub fn CheckAnswers() -> impl IntoView {
             <ErrorSummary step=None />
             <h1 id="ft-step-heading" tabindex="-1">{move || cx.text().check_title}</h1>
             <p>{move || cx.text().check_intro}</p>
-            {sections}
+            <AnswerList draft=cx.state.draft.into() ids="ft-check" change_links=true />
             {failure_box}
             <form class="ft-form" novalidate on:submit=on_submit>
                 <button
@@ -172,6 +125,7 @@ pub fn CheckAnswers() -> impl IntoView {
                 </button>
                 <p id="ft-send-status" class="ft-hint" role="status">{status}</p>
             </form>
+            <PrintButton label=move || cx.text().sending.print_answers />
             <DraftNotice />
             <StartAgain />
         </div>

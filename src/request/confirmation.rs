@@ -1,9 +1,11 @@
-//! `/LOCALE/request/confirmation`: the reference, what happens next, a way to keep a record,
-//! and ways on. Survives a reload (the reference is kept in storage).
+//! `/LOCALE/request/confirmation`: the reference (to copy), the requester's record (to print
+//! or save), what happens next, and ways on. Survives a reload (the reference is kept in
+//! storage; the answers are not).
 
 use crate::request::arrival::{tell_host, title_effect, CONFIRMATION};
 use crate::request::context::WizardContext;
 use crate::request::controls::focus_later;
+use crate::request::record::{CopyReference, PrintButton, Record};
 use crate::shell::{Address, Place};
 use leptos::prelude::*;
 
@@ -26,6 +28,7 @@ pub fn Confirmation() -> impl IntoView {
     });
     focus_later("ft-step-heading");
     let s = move || &cx.text().sending;
+    let to_copy = (!reference.is_empty()).then(|| reference.clone());
     let guide_href = place.href(&Address::guide(locale));
     let new_href = place.href(&Address::first_step(locale));
     view! {
@@ -46,15 +49,13 @@ pub fn Confirmation() -> impl IntoView {
                     .into_any()
                 }}
             </div>
-            <p>{move || s().keep_record}</p>
-            <button type="button" class="ft-button ft-button--secondary" on:click=|_| {
-                if let Some(window) = crate::browser::window() {
-                    let _ = window.print();
-                }
-            }>{move || s().print}</button>
+            {to_copy.map(|reference| view! { <CopyReference reference /> })}
+            <p class="ft-no-print">{move || s().keep_record}</p>
+            <PrintButton label=move || cx.text().sending.print_record />
+            <Record />
             <h2>{move || s().next_heading}</h2>
             <p>{move || s().next_text}</p>
-            <ul class="ft-list">
+            <ul class="ft-list ft-no-print">
                 <li><a href=new_href>{move || s().new_request}</a></li>
                 <li><a href=guide_href>{move || s().back_to_guide}</a></li>
             </ul>

@@ -11,6 +11,7 @@
 //!   `submit` (what each answer means, pure)
 //! - `state`, `context`, `draft_store`: the answers, saved as they change
 
+mod answer_list;
 mod arrival;
 mod check;
 mod client;
@@ -24,6 +25,7 @@ pub mod messages;
 mod names;
 mod page;
 mod question;
+mod record;
 mod review_rows;
 mod start;
 mod state;

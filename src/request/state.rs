@@ -23,6 +23,14 @@ pub enum DraftStatus {
     NotKept,
 }
 
+/// What was sent, for the requester's record.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SentRecord {
+    pub draft: Draft,
+    /// When the service accepted it (ms since the Unix epoch).
+    pub sent_at_ms: f64,
+}
+
 #[derive(Clone, Copy)]
 pub struct WizardState {
     pub draft: RwSignal<Draft>,
@@ -42,6 +50,10 @@ pub struct WizardState {
     /// The request just sent, for the confirmation page: its reference, or an empty one
     /// when the backend accepted it without giving one.
     pub confirmation: RwSignal<Option<String>>,
+    /// The answers just sent and when, for the record on the confirmation page. Held in this
+    /// page's memory only (never stored): a reload forgets them, the next request sent
+    /// replaces them.
+    pub sent: RwSignal<Option<SentRecord>>,
     /// The first question whose answers are not all valid yet (`None`: ready for review).
     pub first_incomplete: Memo<Option<Step>>,
     /// The reader chose to keep the answers on this device (else: for this tab only).
@@ -87,6 +99,7 @@ impl WizardState {
             discarded: RwSignal::new(discarded),
             submission: RwSignal::new(submission),
             confirmation: RwSignal::new(store.confirmation()),
+            sent: RwSignal::new(None),
             remembered: RwSignal::new(remembered),
             other_tab: RwSignal::new(None),
             changed_at: RwSignal::new(changed_at),
@@ -208,6 +221,10 @@ impl WizardState {
     /// forget the answers.
     pub fn accepted(&self, reference: Option<String>) {
         let reference = reference.unwrap_or_default();
+        self.sent.set(Some(SentRecord {
+            draft: self.draft.get_untracked(),
+            sent_at_ms: js_sys::Date::now(),
+        }));
         self.store
             .with_value(|s| s.set_confirmation(Some(&reference)));
         self.confirmation.set(Some(reference));
