@@ -37,7 +37,7 @@ test: setup-test
 bench: setup-test
 	@scripts/setup.sh bench
 	cargo fetch --locked
-	trunk build --release
+	SITE_URL=http://127.0.0.1:4190/ trunk build --release
 	node bench/measure.mjs
 	@$(MAKE) --no-print-directory bench-receiver
 
