@@ -18,8 +18,8 @@ import { measureWeights } from "./weights.mjs";
 const started = Date.now();
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const STATIC_COPY_DIR = ".tmp/bench-static-guide";
-// The Makefile builds with SITE_URL=http://127.0.0.1:4190/.
-const APP_PORT = Number(process.env.BENCH_APP_PORT ?? 4190);
+// The Makefile builds with SITE_URL=http://127.0.0.1:4180/ (not 4190: a port browsers refuse).
+const APP_PORT = Number(process.env.BENCH_APP_PORT ?? 4180);
 
 const results = {};
 const record = (name, value, unit = "") => {

@@ -1,7 +1,7 @@
 // A static copy of one page of the app: the document as the browser holds it once the app has
 // drawn it (whether the app drew it from an empty page or a prerendered one), without its
 // scripts: every <script>, and every preload of a script, of the wasm or of what the scripts
-// fetch (config.json). What it links from its own origin (stylesheets, the icon) is copied beside
+// fetch (config.json). The stylesheets and the icon it links from its own origin are copied beside
 // it at the same addresses. The lower bound for the page: the same HTML and CSS, no app.
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -26,7 +26,7 @@ export async function staticCopy(browser, origin, path, ready, outDir) {
     const root = document.documentElement.cloneNode(true);
     const drop = [...root.querySelectorAll(selector)];
     for (const element of drop) element.remove();
-    const assets = [...root.querySelectorAll("link[href]")]
+    const assets = [...root.querySelectorAll("link[rel~=stylesheet][href], link[rel~=icon][href]")]
       .map((link) => new URL(link.getAttribute("href"), document.baseURI))
       .filter((url) => url.origin === location.origin)
       .map((url) => url.pathname);
