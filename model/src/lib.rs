@@ -10,6 +10,7 @@ mod choices;
 mod date;
 mod draft;
 mod error;
+pub mod limits;
 mod problem;
 mod regions;
 mod request;
@@ -27,6 +28,6 @@ pub use problem::{Problem, ProblemField, Reason, Refusal, PROBLEM_TYPE_BASE};
 pub use regions::REGIONS;
 pub use request::{AssistanceRequest, Contact, CustomerRef, Organisation, Person, SCHEMA_VERSION};
 pub use rules::{
-    limits, parse_licences, validate, validate_step, FASTTRACK_MIN_LICENCES, MIGRATION_MIN_LICENCES,
+    parse_licences, validate, validate_step, FASTTRACK_MIN_LICENCES, MIGRATION_MIN_LICENCES,
 };
 pub use step::Step;

@@ -6,7 +6,7 @@
 use crate::choices::{CustomerIdKind, FastTrackLanguage, Product, RequesterKind};
 use crate::draft::{ContactDraft, Draft, PersonDraft, YES_NO};
 #[cfg(feature = "schema")]
-use crate::rules::limits;
+use crate::limits;
 use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize};
 

@@ -8,6 +8,7 @@ use crate::choices::{CustomerIdKind, FastTrackLanguage, Product, RequesterKind};
 use crate::date::Date;
 use crate::draft::{ContactDraft, Draft, YES_NO};
 use crate::error::{ErrorCode, Field, FieldError};
+use crate::limits;
 use crate::regions::REGIONS;
 use crate::request::{
     AssistanceRequest, Contact, CustomerRef, Organisation, Person, SCHEMA_VERSION,
@@ -19,21 +20,6 @@ use crate::text;
 pub const FASTTRACK_MIN_LICENCES: u32 = 150;
 /// The data-migration benefit needs this many licences or more.
 pub const MIGRATION_MIN_LICENCES: u32 = 500;
-
-/// Maximum lengths, in characters, after trimming.
-pub mod limits {
-    pub const PROJECT_NAME: usize = 80;
-    pub const CUSTOMER_NAME: usize = 120;
-    pub const PERSON_NAME: usize = 100;
-    pub const JOB_TITLE: usize = 100;
-    pub const EMAIL: usize = 254;
-    pub const PHONE: usize = 30;
-    pub const COMMENTS: usize = 2000;
-    pub const DOMAIN: usize = 253;
-    pub const TPID_DIGITS: usize = 12;
-    /// More licences than any tenant has: a typo, not a request.
-    pub const LICENCES: u32 = 10_000_000;
-}
 
 /// The errors on one step's fields, in the order the step shows them.
 pub fn validate_step(step: Step, draft: &Draft, today: Date) -> Vec<FieldError> {
