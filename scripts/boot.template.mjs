@@ -1,9 +1,10 @@
 // Starts FastTrack onboarding. Addresses are relative to this file, so the bundle works
 // from any path and any host page that includes this script (no inline script needed).
 // A standalone page showing the guide gets the guide-only build; wizard addresses and host
-// pages get the full one. The app mounts into every [data-fasttrack] element; then the one
-// global, FastTrack.mount(element, options), is published and "fasttrack:loaded" is
-// dispatched on document.
+// pages get the full one. The app mounts into every [data-fasttrack] element and into every
+// <fasttrack-onboarding> element (defined here: see below); then the one global,
+// FastTrack.mount(element, options), is published and "fasttrack:loaded" is dispatched on
+// document.
 //
 // dist/boot.js (a browser module) is written from scripts/boot.template.mjs by
 // scripts/finish-dist.mjs: it puts the content-hashed names of the files it wrote in place of
@@ -13,12 +14,80 @@ const builds = /* BUILDS: */ {
   guide: { js: "fasttrack-guide.js", wasm: "fasttrack-guide_bg.wasm" },
   full: { js: "fasttrack-onboarding.js", wasm: "fasttrack-onboarding_bg.wasm" },
   wizardCss: "wizard.css",
+  elementCss: "element.css",
+  printPathCss: "print-path.css",
 } /* :BUILDS */;
 
 const mounts = document.querySelectorAll("[data-fasttrack]");
+const here = (file) => new URL("./" + file, import.meta.url).href;
+/** Resolves when the full build can mount (set below, once it is loaded). */
+let fullBuildMount;
+const fullBuildReady = new Promise((resolve) => (fullBuildMount = resolve));
 const standalone = mounts[0]?.hasAttribute("data-standalone") ?? false;
-const guideOnly = mounts.length === 1 && standalone && !/(^|\/)request(\/|$)/.test(location.pathname);
+const guideOnly =
+  mounts.length === 1 && standalone && !/(^|\/)request(\/|$)/.test(location.pathname) && !document.querySelector("fasttrack-onboarding");
 const build = guideOnly ? builds.guide : builds.full;
+
+// <fasttrack-onboarding endpoint="/api/fasttrack" base="/admin/help"></fasttrack-onboarding>:
+// the app in the element's own shadow root, so no portal selector reaches in (only inherited
+// properties, and the --ft-* custom properties set on the element, pass). Its attributes are
+// the settings, read by the app (src/host/sources.rs); `element.settings = { … }` takes what
+// does not fit an attribute, as mount()'s options do. The app mounts when the element is
+// connected, mounts again with the new settings when an attribute or `settings` changes, and
+// unmounts when the element is removed.
+const ATTRIBUTES = ["endpoint", "locales", "default-locale", "base", "draft-storage", "timeout-ms", "credentials", "headers"];
+let printRulesLinked = false;
+
+class FastTrackOnboarding extends HTMLElement {
+  static observedAttributes = ATTRIBUTES;
+  #settings;
+  #app;
+  #generation = 0;
+
+  get settings() {
+    return this.#settings;
+  }
+  set settings(value) {
+    this.#settings = value;
+    if (this.isConnected) this.#mount();
+  }
+  connectedCallback() {
+    this.#mount();
+  }
+  attributeChangedCallback(_name, before, after) {
+    if (before !== after && this.isConnected && this.#app) this.#mount();
+  }
+  disconnectedCallback() {
+    this.#generation++;
+    this.#unmount();
+  }
+  #unmount() {
+    this.#app?.unmount();
+    this.#app = undefined;
+    this.shadowRoot?.replaceChildren();
+  }
+  async #mount() {
+    const generation = ++this.#generation;
+    // Printing happens in the portal's document: the rules that leave out everything but the
+    // app apply only while the app prints (src/request/record.rs).
+    if (!printRulesLinked) {
+      printRulesLinked = true;
+      document.head.append(Object.assign(document.createElement("link"), { rel: "stylesheet", media: "print", href: here(builds.printPathCss) }));
+    }
+    const root = this.shadowRoot ?? this.attachShadow({ mode: "open" });
+    const stylesheet = Object.assign(document.createElement("link"), { rel: "stylesheet", href: here(builds.elementCss) });
+    const loaded = new Promise((resolve) => (stylesheet.onload = stylesheet.onerror = resolve));
+    const container = document.createElement("div");
+    this.#unmount();
+    root.append(stylesheet);
+    const [mount] = await Promise.all([fullBuildReady, loaded]);
+    // Removed, or mounted again, while the stylesheet or the build loaded.
+    if (generation !== this.#generation) return;
+    root.append(container);
+    this.#app = mount(container, this.#settings);
+  }
+}
+if (!customElements.get("fasttrack-onboarding")) customElements.define("fasttrack-onboarding", FastTrackOnboarding);
 
 // A guide page prerendered at build time (scripts/prerender.mjs) is already whole and its
 // links work: the app takes it over when the browser is idle, without a visible change.
@@ -56,5 +125,6 @@ const styles = new Promise((resolve) => {
 });
 const [{ default: init, mount }] = await Promise.all([import("./" + build.js), styles]);
 await init({ module_or_path: wasm });
+if (build === builds.full) fullBuildMount(mount);
 globalThis.FastTrack = Object.freeze({ mount });
 document.dispatchEvent(new CustomEvent("fasttrack:loaded"));

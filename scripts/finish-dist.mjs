@@ -6,7 +6,8 @@
 //   hash of their content (Trunk names the second build, a "worker" to Trunk, without one);
 // - names the wizard's stylesheet (target/style/wizard.css, from prepare-css.mjs) by its hash:
 //   only boot.js loads it, so Trunk, which would link it from index.html, does not handle it;
-// - writes fasttrack.css, both stylesheets under a stable name for host pages;
+// - writes fasttrack.css, every stylesheet under a stable name for host pages that mount into
+//   their own element, and names the custom element's stylesheets by their hash;
 // - writes boot.js, the one script index.html and host pages load, from boot.template.mjs
 //   with the names above (minified by terser in release builds).
 // - in release builds, writes the guide's pages as static HTML (prerender.mjs), from
@@ -63,19 +64,31 @@ async function finishBuild(name) {
 const guide = await finishBuild("fasttrack-guide");
 const full = await finishBuild("fasttrack-onboarding");
 
-// Stylesheets, both already minified in release builds (prepare-css.mjs): index.html's, which
-// Trunk hashed and linked, and the wizard's.
+// Stylesheets, already minified in release builds (prepare-css.mjs): index.html's, which
+// Trunk hashed and linked, and the ones only boot.js or host pages link.
 const appCssName = readdirSync(dir).find((f) => /^app-[0-9a-f]+\.css$/.test(f));
 if (!appCssName) throw new Error(`${dir}: no app-HASH.css`);
 const appCss = readFileSync(join(dir, appCssName), "utf8");
-const wizardCss = readFileSync(join(root, "target", "style", "wizard.css"), "utf8");
-const wizardCssName = `wizard-${shortHash(wizardCss)}.css`;
-writeFileSync(join(dir, wizardCssName), wizardCss);
-// Host pages link both stylesheets by a name that does not change between releases.
-writeFileSync(join(dir, "fasttrack.css"), `${appCss}\n${wizardCss}`);
+const prepared = (name) => readFileSync(join(root, "target", "style", name), "utf8");
+/** Writes `css` as `stem-HASH.css`; returns that name. */
+function writeHashed(stem, css) {
+  const name = `${stem}-${shortHash(css)}.css`;
+  writeFileSync(join(dir, name), css);
+  return name;
+}
+const wizardCss = prepared("wizard.css");
+const printPathCss = prepared("print-path.css");
+const wizardCssName = writeHashed("wizard", wizardCss);
+// For <fasttrack-onboarding>: its shadow root's stylesheet, and the print rules boot.js links
+// into the portal's document.
+const elementCssName = writeHashed("fasttrack-element", prepared("element.css"));
+const printPathCssName = writeHashed("print-path", printPathCss);
+// Host pages that mount into their own element link every style by a name that does not
+// change between releases.
+writeFileSync(join(dir, "fasttrack.css"), `${appCss}\n${wizardCss}\n${printPathCss}`);
 
 // boot.js: the template with the names of this build's files in place of its placeholder object.
-const builds = { guide, full, wizardCss: wizardCssName };
+const builds = { guide, full, wizardCss: wizardCssName, elementCss: elementCssName, printPathCss: printPathCssName };
 const template = readFileSync(join(here, "boot.template.mjs"), "utf8");
 const [start, end] = ["/* BUILDS: */", "/* :BUILDS */"];
 const from = template.indexOf(start);

@@ -7,6 +7,9 @@ use wasm_bindgen::JsCast;
 /// the app has not taken over yet).
 const LOCALE_KEY: &str = "fasttrack:locale";
 
+/// The custom element `boot.js` defines (scripts/boot.template.mjs): the app in its shadow root.
+pub const CUSTOM_ELEMENT: &str = "fasttrack-onboarding";
+
 /// The browser window. None outside a browser: the build-time prerender (`src/prerender.rs`)
 /// draws the same components natively, where every facility here quietly does nothing.
 pub fn window() -> Option<web_sys::Window> {
@@ -54,8 +57,23 @@ pub fn remember_locale(tag: &str) {
     }
 }
 
+/// The element with this id: in the document, else in the shadow root of a
+/// `<fasttrack-onboarding>` element (where `document.getElementById` does not look).
 fn element_by_id(id: &str) -> Option<web_sys::HtmlElement> {
-    window()?.document()?.get_element_by_id(id)?.dyn_into().ok()
+    let document = window()?.document()?;
+    let found = document.get_element_by_id(id).or_else(|| {
+        let hosts = document.query_selector_all(CUSTOM_ELEMENT).ok()?;
+        (0..hosts.length())
+            .filter_map(|i| {
+                hosts
+                    .item(i)?
+                    .dyn_into::<web_sys::Element>()
+                    .ok()?
+                    .shadow_root()
+            })
+            .find_map(|root| root.get_element_by_id(id))
+    })?;
+    found.dyn_into().ok()
 }
 
 /// Scrolls the element with this id into view, if it exists.

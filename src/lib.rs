@@ -37,7 +37,9 @@ use leptos::prelude::*;
 /// swaps it in (see [`host::takeover`]).
 pub fn mount(element: web_sys::HtmlElement, config: Config) -> host::embed::MountHandle {
     use host::takeover;
-    let host = element.clone();
+    // Events go to the element the portal knows: `<fasttrack-onboarding>` when the app is in
+    // its shadow root, else the mount element.
+    let host = host::sources::custom_element(&element).unwrap_or_else(|| element.clone());
     let staging = takeover::is_prerendered(&element)
         .then(|| takeover::staging(&element))
         .flatten();

@@ -47,25 +47,54 @@ fn selectors(css: &str) -> Vec<String> {
     out
 }
 
+fn read(file: &str) -> String {
+    std::fs::read_to_string(format!("{}/style/{file}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+}
+
+/// Under the root class: `.ft-app`, `.ft-app x`, `.ft-app:x`, `.ft-app.x`.
+fn under_root(selector: &str) -> bool {
+    let root = format!(".{ROOT_CLASS}");
+    selector == root
+        || selector.starts_with(&format!("{root} "))
+        || selector.starts_with(&format!("{root}:"))
+        || selector.starts_with(&format!("{root}."))
+}
+
 #[test]
 fn every_rule_is_under_the_root_class() {
-    let read = |file: &str| {
-        std::fs::read_to_string(format!("{}/style/{file}", env!("CARGO_MANIFEST_DIR"))).unwrap()
-    };
+    let theme = selectors(&read("theme.css"));
     let guide = selectors(&read("app.css"));
     let wizard = selectors(&read("wizard.css"));
+    assert!(theme.len() >= 2, "parsed {} selectors", theme.len());
     assert!(guide.len() > 50, "parsed {} selectors", guide.len());
     assert!(wizard.len() > 50, "parsed {} selectors", wizard.len());
-    let all = [guide, wizard].concat();
-    let root = format!(".{ROOT_CLASS}");
-    for selector in &all {
-        // `.ft-printing` is on <html> only while the app prints (src/request/record.rs).
-        let scoped = selector == &root
-            || selector.starts_with(".ft-printing .ft-print-path ")
-            || selector.starts_with(&format!("{root} "))
-            || selector.starts_with(&format!("{root}:"))
-            || selector.starts_with(&format!("{root}."));
-        assert!(scoped, "`{selector}` is not scoped under {root}");
+    for selector in [theme, guide, wizard].concat() {
+        assert!(
+            under_root(&selector),
+            "`{selector}` is not scoped under .{ROOT_CLASS}"
+        );
+    }
+}
+
+#[test]
+fn outside_the_root_class_only_the_print_path_and_the_custom_element() {
+    // `.ft-printing` is on <html> only while the app prints (src/request/record.rs).
+    let print_path = selectors(&read("print-path.css"));
+    assert!(!print_path.is_empty());
+    for selector in print_path {
+        assert!(
+            selector.starts_with(".ft-printing .ft-print-path "),
+            "`{selector}`"
+        );
+    }
+    // style/element.css is linked only inside <fasttrack-onboarding>'s shadow root.
+    let element = selectors(&read("element.css"));
+    assert!(!element.is_empty());
+    for selector in element {
+        assert!(
+            selector.starts_with(":host") || under_root(&selector),
+            "`{selector}`"
+        );
     }
 }
 

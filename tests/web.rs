@@ -216,6 +216,81 @@ async fn the_app_tells_its_host_it_is_ready_on_the_mount_element() {
     host.remove();
 }
 
+/// A `<fasttrack-onboarding>` element (its name needs no definition to hold a shadow root) with
+/// these attributes, and a container in its open shadow root, as boot.js makes them.
+fn custom_element(attributes: &[(&str, &str)]) -> (web_sys::HtmlElement, web_sys::HtmlElement) {
+    let custom: web_sys::HtmlElement = document()
+        .create_element("fasttrack-onboarding")
+        .unwrap()
+        .unchecked_into();
+    for (name, value) in attributes {
+        custom.set_attribute(name, value).unwrap();
+    }
+    document().body().unwrap().append_child(&custom).unwrap();
+    let root = custom
+        .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
+        .unwrap();
+    let container: web_sys::HtmlElement =
+        document().create_element("div").unwrap().unchecked_into();
+    root.append_child(&container).unwrap();
+    (custom, container)
+}
+
+#[wasm_bindgen_test]
+async fn in_a_shadow_root_the_app_reads_the_elements_attributes_focuses_and_tells_the_element() {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use wasm_bindgen::closure::Closure;
+
+    forget_language_choice();
+    let history = web_sys::window().unwrap().history().unwrap();
+    history
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/shadow/fr-FR/"))
+        .unwrap();
+    let (custom, container) = custom_element(&[("base", "/shadow"), ("locales", "fr-FR en")]);
+    let config = fasttrack_onboarding::host::sources::config_for(&container, None);
+    assert_eq!(config.base, "/shadow");
+    assert_eq!(config.locales, ["fr-FR", "en"]);
+
+    // Events go to the custom element, and cross the shadow boundary to the document.
+    let composed = Rc::new(Cell::new(false));
+    let record = {
+        let composed = composed.clone();
+        Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+            composed.set(e.composed());
+        })
+    };
+    custom
+        .add_event_listener_with_callback("fasttrack:ready", record.as_ref().unchecked_ref())
+        .unwrap();
+    let mut handle = mount(container.clone(), config);
+    settle().await;
+    assert!(
+        composed.get(),
+        "fasttrack:ready reached the custom element, composed"
+    );
+    assert_eq!(
+        texts(&container, "h1"),
+        [fasttrack_onboarding::locale::Locale::from_tag("fr-FR")
+            .unwrap()
+            .guide()
+            .title]
+    );
+
+    // Focus by id finds the app's elements in the shadow root, where
+    // document.getElementById does not look.
+    assert!(document().get_element_by_id("ft-main").is_none());
+    assert!(fasttrack_onboarding::browser::focus("ft-main"));
+    let root = custom.shadow_root().unwrap();
+    assert_eq!(
+        root.active_element().map(|e| e.id()),
+        Some("ft-main".to_owned())
+    );
+
+    handle.unmount();
+    custom.remove();
+}
+
 // The settings sources are read with the browser's JSON.parse; these check that adapter.
 
 #[wasm_bindgen_test]

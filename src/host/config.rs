@@ -152,11 +152,12 @@ impl Settings {
     }
 }
 
-/// The `data-*` attributes of a mount element as the JSON object `config.json` would hold:
-/// `data-timeout-ms="2000"` is the number 2000, `data-locales="en fr-FR"` a list,
-/// `data-headers` JSON text (read by `parse_json`). `get` reads an attribute by its dataset
-/// name (`timeoutMs`). A value that cannot be read as its setting's type stays a string, so
-/// the setting's parser refuses it by name.
+/// The attributes of a mount element as the JSON object `config.json` would hold:
+/// `timeout-ms="2000"` is the number 2000, `locales="en fr-FR"` a list, `headers` JSON text
+/// (read by `parse_json`). `get` reads an attribute by its name without a prefix
+/// (`timeout-ms`): a `<fasttrack-onboarding>` element's own attribute, or a `[data-fasttrack]`
+/// element's `data-timeout-ms`. A value that cannot be read as its setting's type stays a
+/// string, so the setting's parser refuses it by name.
 pub fn attributes_as_json(
     get: impl Fn(&str) -> Option<String>,
     parse_json: impl Fn(&str) -> Result<Json, String>,
@@ -166,10 +167,10 @@ pub fn attributes_as_json(
         ("headers", "headers"),
         ("credentials", "credentials"),
         ("locales", "locales"),
-        ("default_locale", "defaultLocale"),
+        ("default_locale", "default-locale"),
         ("base", "base"),
-        ("draft_storage", "draftStorage"),
-        ("timeout_ms", "timeoutMs"),
+        ("draft_storage", "draft-storage"),
+        ("timeout_ms", "timeout-ms"),
     ];
     let entries = ATTRIBUTES
         .iter()
@@ -614,10 +615,10 @@ mod tests {
         let attributes = [
             ("endpoint", "/api/fasttrack"),
             ("locales", "en, fr-FR"),
-            ("timeoutMs", " 2000 "),
+            ("timeout-ms", " 2000 "),
             ("headers", r#"{"X-CSRF-Token":"abc"}"#),
-            ("draftStorage", "session"),
-            ("defaultLocale", "fr-FR"),
+            ("draft-storage", "session"),
+            ("default-locale", "fr-FR"),
         ];
         let get = |name: &str| {
             attributes
@@ -644,7 +645,7 @@ mod tests {
 
         let bad = attributes_as_json(
             |name| match name {
-                "timeoutMs" => Some("soon".to_owned()),
+                "timeout-ms" => Some("soon".to_owned()),
                 "headers" => Some("{not json".to_owned()),
                 _ => None,
             },

@@ -10,12 +10,13 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
-/// The element the app is mounted in: where its events are dispatched.
+/// The element the app is mounted in (or the `<fasttrack-onboarding>` element whose shadow
+/// root holds it): where its events are dispatched.
 #[derive(Clone, Copy)]
 pub struct HostElement(pub StoredValue<web_sys::HtmlElement, LocalStorage>);
 
 /// Dispatches `name` on the mount element with `detail`, an object of these fields; bubbles,
-/// so a host can listen on any ancestor.
+/// so a host can listen on any ancestor, and is `composed`, so it crosses shadow roots.
 pub fn emit(name: &str, fields: &[(&str, JsValue)]) {
     let Some(HostElement(element)) = use_context::<HostElement>() else {
         return;
@@ -26,6 +27,7 @@ pub fn emit(name: &str, fields: &[(&str, JsValue)]) {
     }
     let init = web_sys::CustomEventInit::new();
     init.set_bubbles(true);
+    init.set_composed(true);
     init.set_detail(&detail);
     if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
         element.with_value(|el| {

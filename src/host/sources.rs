@@ -1,7 +1,9 @@
 //! Where one mounted app's settings come from, in order, later ones winning: the built-in
 //! defaults, the document's `<base href>` (standalone pages only), `config.json` beside
-//! `boot.js` (read once per page), the mount element's `data-*` attributes, and the options a
-//! host script passes to `mount()`.
+//! `boot.js` (read once per page), the mount element's attributes (a `[data-fasttrack]`
+//! element's `data-*` ones, or those of the `<fasttrack-onboarding>` element whose shadow root
+//! holds the app), and the options a host script passes to `mount()` (or sets as the
+//! element's `settings`).
 
 use crate::browser::{console_error, console_warn};
 use crate::host::config::{attributes_as_json, file_settings, Config, PageFacts, Settings};
@@ -106,13 +108,38 @@ pub fn config_for(element: &web_sys::HtmlElement, options: Option<&Json>) -> Con
     if let Some(file) = FILE_SETTINGS.with(|s| s.borrow().clone()) {
         config.merge(file);
     }
-    let data = element.dataset();
-    let attributes = attributes_as_json(|name| data.get(name), json::parse);
-    read(&mut config, &attributes, "data-* attributes", page);
+    match custom_element(element) {
+        Some(custom) => {
+            let attributes = attributes_as_json(|name| custom.get_attribute(name), json::parse);
+            read(
+                &mut config,
+                &attributes,
+                "attributes of <fasttrack-onboarding>",
+                page,
+            );
+        }
+        None => {
+            let attributes = attributes_as_json(
+                |name| element.get_attribute(&format!("data-{name}")),
+                json::parse,
+            );
+            read(&mut config, &attributes, "data-* attributes", page);
+        }
+    }
     if let Some(options) = options {
         read(&mut config, options, "mount() options", page);
     }
     config
+}
+
+/// The `<fasttrack-onboarding>` element whose shadow root `element` is in (boot.js defines it
+/// and mounts the app into a container in that root), if it is.
+pub fn custom_element(element: &web_sys::HtmlElement) -> Option<web_sys::HtmlElement> {
+    let root: web_sys::ShadowRoot = element.get_root_node().dyn_into().ok()?;
+    let host = root.host();
+    (host.local_name() == crate::browser::CUSTOM_ELEMENT)
+        .then(|| host.dyn_into().ok())
+        .flatten()
 }
 
 fn read(config: &mut Config, json: &Json, source: &str, page: PageFacts) {

@@ -139,7 +139,8 @@ impl Address {
         href
     }
 
-    fn fragment(&self) -> Option<&str> {
+    /// The place on the page: a section of the guide, a field of a step.
+    pub fn fragment(&self) -> Option<&str> {
         match self {
             Address::Guide { section, .. } => section.as_deref(),
             Address::Step { field, .. } => field.as_deref(),

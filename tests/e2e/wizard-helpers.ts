@@ -75,3 +75,29 @@ export async function expectInlineError(page: Page, fieldId: string, message: st
     await expect(describer).toHaveAttribute("aria-describedby", new RegExp(`${fieldId}-error`));
   }
 }
+
+/** From the services page on, answers every question for a customer's request, continuing
+ * by the form's own button; `pageAt(slug)` is the address each page must be at. */
+export async function answerFromServicesToCheck(page: Page, pageAt: (slug: string) => string, projectName: string) {
+  const next = async (slug: string) => {
+    await page.locator("form.ft-form button[type=submit]").click();
+    await expect(page).toHaveURL(pageAt(slug));
+  };
+  await page.locator("#products").check();
+  await page.locator("#deployment-date").fill(FUTURE_DATE);
+  await next("organisation");
+  await page.locator("#project-name").fill(projectName);
+  await page.locator("#service-location").selectOption("BR");
+  await page.locator("#language").selectOption("pt-BR");
+  await page.locator("#licences").fill("300");
+  await next("your-details");
+  await page.locator("#requester-name").fill("Ana Souza");
+  await page.locator("#requester-email").fill("ana@contoso.com");
+  await page.locator("#requester-phone").fill("+55 11 4000 1234");
+  await page.locator("#requester-job-title").fill("CIO");
+  await next("contacts");
+  await page.locator("#primary-contact-same").check();
+  await page.locator("#sponsor-same").check();
+  await next("check");
+  await expect(page.locator(".ft-wizard")).toContainText(projectName);
+}
