@@ -46,39 +46,20 @@ pub fn guide_page(locale: Locale) -> Page {
 
 /// Every locale's page as one JSON array, for the script.
 pub fn pages_json() -> String {
-    let pages: Vec<String> = Locale::all()
+    use fasttrack_model::json::{object, Json};
+    let pages = Locale::all()
         .map(guide_page)
         .map(|page| {
-            format!(
-                r#"{{"tag":{},"language":{},"title":{},"description":{},"body":{}}}"#,
-                json_string(page.locale.tag()),
-                json_string(page.locale.ui().language_name),
-                json_string(&page.title),
-                json_string(page.description),
-                json_string(&page.body)
-            )
+            object([
+                ("tag", page.locale.tag().into()),
+                ("language", page.locale.ui().language_name.into()),
+                ("title", page.title.into()),
+                ("description", page.description.into()),
+                ("body", page.body.into()),
+            ])
         })
         .collect();
-    format!("[{}]", pages.join(","))
-}
-
-/// `text` as a JSON string.
-fn json_string(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    Json::Array(pages).to_text()
 }
 
 #[cfg(test)]
@@ -86,9 +67,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn json_strings_escape_what_json_requires() {
-        assert_eq!(json_string(r#"a "b" \c"#), r#""a \"b\" \\c""#);
-        assert_eq!(json_string("l1\nl2\u{1}"), r#""l1\nl2\u0001""#);
-        assert_eq!(json_string("é – ✓"), "\"é – ✓\"");
+    fn the_pages_reach_the_script_as_json() {
+        let pages: serde_json::Value = serde_json::from_str(&pages_json()).expect("JSON");
+        let pages = pages.as_array().expect("an array");
+        assert_eq!(pages.len(), Locale::all().count());
+        for (page, locale) in pages.iter().zip(Locale::all()) {
+            assert_eq!(page["tag"], locale.tag());
+            assert_eq!(page["title"], crate::guide::page_title(locale));
+            let body = page["body"].as_str().expect("the body");
+            assert!(body.contains(locale.guide().title), "{}", locale.tag());
+        }
     }
 }

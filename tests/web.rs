@@ -311,6 +311,33 @@ fn json_parse_reads_values_and_reports_bad_text() {
 }
 
 #[wasm_bindgen_test]
+fn json_text_is_written_as_json_stringify_writes_it_and_reads_back() {
+    use fasttrack_onboarding::host::json::{parse, to_text, Json};
+    let value = Json::Object(vec![
+        ("whole".to_owned(), Json::Number(1_800_000_000_000.0)),
+        ("fraction".to_owned(), Json::Number(0.1)),
+        ("huge".to_owned(), Json::Number(1e21)),
+        ("text".to_owned(), Json::String("a\"b\n\u{1}é".to_owned())),
+    ]);
+    let text = to_text(&value);
+    let stringified = js_sys::JSON::stringify(&js_sys::JSON::parse(&text).unwrap())
+        .unwrap()
+        .as_string()
+        .unwrap();
+    assert_eq!(text, stringified);
+    assert_eq!(parse(&text), Ok(value));
+    // A draft survives the browser's round trip.
+    let draft = fasttrack_model::Draft {
+        project_name: "Contoso «migração»".into(),
+        products: vec!["intune".into()],
+        data_migration: true,
+        ..Default::default()
+    };
+    let back = parse(&to_text(&draft.to_json())).unwrap();
+    assert_eq!(fasttrack_model::Draft::from_json(&back), Some(draft));
+}
+
+#[wasm_bindgen_test]
 fn a_hosts_options_object_becomes_settings_even_when_it_is_cyclic() {
     use fasttrack_onboarding::host::config::{PageFacts, Settings};
     use fasttrack_onboarding::host::json::from_js;

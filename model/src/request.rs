@@ -256,3 +256,91 @@ impl AssistanceRequest {
         }
     }
 }
+
+/// The request as [`Json`], member for member what serde's `Serialize` writes (the browser
+/// sends it without serde; `tests/json_agreement.rs` compares the two).
+mod json {
+    use super::{AssistanceRequest, Contact, Person};
+    use crate::json::{object, Json};
+
+    impl AssistanceRequest {
+        pub fn to_json(&self) -> Json {
+            let mut entries = vec![
+                ("schema_version".to_owned(), self.schema_version.into()),
+                (
+                    "requester_kind".to_owned(),
+                    self.requester_kind.code().into(),
+                ),
+            ];
+            if let Some(customer) = &self.customer {
+                entries.push((
+                    "customer".to_owned(),
+                    object([
+                        ("identified_by", customer.identified_by.code().into()),
+                        ("value", customer.value.as_str().into()),
+                    ]),
+                ));
+            }
+            let products = self.products.iter().map(|p| p.code().into()).collect();
+            let organisation = &self.organisation;
+            entries.extend([
+                ("products".to_owned(), Json::Array(products)),
+                (
+                    "planned_deployment_date".to_owned(),
+                    self.planned_deployment_date.as_str().into(),
+                ),
+                ("data_migration".to_owned(), self.data_migration.into()),
+                ("user_adoption".to_owned(), self.user_adoption.into()),
+                (
+                    "organisation".to_owned(),
+                    object([
+                        ("project_name", organisation.project_name.as_str().into()),
+                        (
+                            "service_location",
+                            organisation.service_location.as_str().into(),
+                        ),
+                        (
+                            "preferred_language",
+                            organisation.preferred_language.code().into(),
+                        ),
+                        ("licences", organisation.licences.into()),
+                    ]),
+                ),
+                ("requester".to_owned(), self.requester.to_json()),
+                ("primary_contact".to_owned(), self.primary_contact.to_json()),
+                (
+                    "business_sponsor".to_owned(),
+                    self.business_sponsor.to_json(),
+                ),
+            ]);
+            if let Some(comments) = &self.comments {
+                entries.push(("comments".to_owned(), comments.as_str().into()));
+            }
+            Json::Object(entries)
+        }
+    }
+
+    impl Person {
+        fn to_json(&self) -> Json {
+            object([
+                ("name", self.name.as_str().into()),
+                ("email", self.email.as_str().into()),
+                ("phone", self.phone.as_str().into()),
+                ("job_title", self.job_title.as_str().into()),
+            ])
+        }
+    }
+
+    impl Contact {
+        fn to_json(&self) -> Json {
+            match self {
+                Contact::SameAsRequester {} => object([("kind", "same_as_requester".into())]),
+                Contact::Named { name, email } => object([
+                    ("kind", "named".into()),
+                    ("name", name.as_str().into()),
+                    ("email", email.as_str().into()),
+                ]),
+            }
+        }
+    }
+}

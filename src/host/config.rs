@@ -452,21 +452,9 @@ pub fn file_settings(
 mod tests {
     use super::*;
 
-    /// Test input written as JSON text: serde_json stands in for the browser's parser.
+    /// Test input written as JSON text (natively, serde_json stands in for the browser's parser).
     fn json(text: &str) -> Json {
-        fn convert(v: serde_json::Value) -> Json {
-            match v {
-                serde_json::Value::Null => Json::Null,
-                serde_json::Value::Bool(b) => Json::Bool(b),
-                serde_json::Value::Number(n) => Json::Number(n.as_f64().unwrap_or(f64::NAN)),
-                serde_json::Value::String(s) => Json::String(s),
-                serde_json::Value::Array(a) => Json::Array(a.into_iter().map(convert).collect()),
-                serde_json::Value::Object(o) => {
-                    Json::Object(o.into_iter().map(|(k, v)| (k, convert(v))).collect())
-                }
-            }
-        }
-        convert(serde_json::from_str(text).unwrap())
+        crate::host::json::parse(text).expect("JSON")
     }
 
     const HTTPS: PageFacts = PageFacts { is_https: true };
@@ -626,11 +614,7 @@ mod tests {
                 .find(|(n, _)| *n == name)
                 .map(|(_, v)| (*v).to_owned())
         };
-        let as_json = attributes_as_json(get, |text| {
-            serde_json::from_str::<serde_json::Value>(text)
-                .map(|_| json(text))
-                .map_err(|e| e.to_string())
-        });
+        let as_json = attributes_as_json(get, crate::host::json::parse);
         let (settings, problems) = Settings::read(&as_json, "data-* attributes", HTTP);
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(settings.endpoint.as_deref(), Some("/api/fasttrack"));

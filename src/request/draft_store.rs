@@ -3,9 +3,10 @@
 //! the reader may choose to keep them on the device. The stored form is versioned and expires
 //! 30 days after the reader's last change.
 
+use crate::host::json::{self, Json};
 use crate::host::DraftStorage;
+use fasttrack_model::json::object;
 use fasttrack_model::Draft;
-use serde::{Deserialize, Serialize};
 
 pub const KEY: &str = "fasttrack:request-draft";
 const CONFIRMATION_KEY: &str = "fasttrack:request-confirmation";
@@ -14,25 +15,33 @@ pub const DRAFT_VERSION: u32 = 1;
 /// Drafts older than this are dropped: an abandoned request should not follow a reader forever.
 pub const MAX_AGE_MS: f64 = 30.0 * 24.0 * 60.0 * 60.0 * 1000.0;
 
-#[derive(Serialize, Deserialize)]
-struct Envelope {
-    version: u32,
-    /// When the reader last changed an answer, in milliseconds since the Unix epoch: the
-    /// draft expires from this (opening the wizard again does not renew it).
-    saved_at: f64,
-    /// The wizard page the reader was on (a step slug or `check`).
-    page: String,
-    draft: Draft,
-    /// A submission under way or failed: its key is reused for retries of the same body.
-    #[serde(default)]
-    submission: Option<Pending>,
-}
+// The stored form, a JSON object: `version`, `saved_at` (when the reader last changed an answer,
+// in milliseconds since the Unix epoch: the draft expires from this, and opening the wizard
+// again does not renew it), `page` (the wizard page the reader was on: a step slug or `check`),
+// `draft`, and `submission` when one is under way or failed (absent or null otherwise).
 
-/// The idempotency key of a submission and the exact body it was sent with.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// The idempotency key of a submission and the exact body it was sent with: retries of the
+/// same body reuse the key.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Pending {
     pub key: String,
     pub body: String,
+}
+
+impl Pending {
+    fn to_json(&self) -> Json {
+        object([
+            ("key", self.key.as_str().into()),
+            ("body", self.body.as_str().into()),
+        ])
+    }
+
+    fn from_json(json: &Json) -> Option<Pending> {
+        Some(Pending {
+            key: json.get("key")?.as_str()?.to_owned(),
+            body: json.get("body")?.as_str()?.to_owned(),
+        })
+    }
 }
 
 /// What reading the stored draft gave.
@@ -58,40 +67,55 @@ pub fn encode(
     submission: Option<&Pending>,
     now_ms: f64,
 ) -> Option<String> {
-    serde_json::to_string(&Envelope {
-        version: DRAFT_VERSION,
-        saved_at: now_ms,
-        page: page.to_owned(),
-        draft: draft.clone(),
-        submission: submission.cloned(),
-    })
-    .ok()
+    let mut envelope = object([
+        ("version", DRAFT_VERSION.into()),
+        ("saved_at", Json::Number(now_ms)),
+        ("page", page.into()),
+        ("draft", draft.to_json()),
+    ]);
+    if let (Json::Object(entries), Some(submission)) = (&mut envelope, submission) {
+        entries.push(("submission".to_owned(), submission.to_json()));
+    }
+    Some(json::to_text(&envelope))
 }
 
 pub fn decode(text: Option<&str>, now_ms: f64) -> Restored {
     let Some(text) = text else {
         return Restored::Nothing;
     };
-    #[derive(Deserialize)]
-    struct Version {
-        version: u32,
+    let Ok(envelope) = json::parse(text) else {
+        return Restored::Unusable;
+    };
+    let version = envelope
+        .get("version")
+        .and_then(|v| v.as_whole(u64::from(u32::MAX)));
+    if version != Some(u64::from(DRAFT_VERSION)) {
+        return Restored::Unusable;
     }
-    match serde_json::from_str::<Version>(text) {
-        Ok(v) if v.version == DRAFT_VERSION => {}
-        _ => return Restored::Unusable,
-    }
-    match serde_json::from_str::<Envelope>(text) {
+    let read = || {
+        let Some(Json::Number(saved_at)) = envelope.get("saved_at") else {
+            return None;
+        };
+        let page = envelope.get("page")?.as_str()?.to_owned();
+        let draft = Draft::from_json(envelope.get("draft")?)?;
+        let submission = match envelope.get("submission") {
+            None | Some(Json::Null) => None,
+            Some(pending) => Some(Pending::from_json(pending)?),
+        };
+        Some((*saved_at, page, draft, submission))
+    };
+    match read() {
         // A NaN age (a corrupt timestamp) counts as expired too.
-        Ok(e) if (now_ms - e.saved_at).is_nan() || now_ms - e.saved_at >= MAX_AGE_MS => {
+        Some((saved_at, ..)) if (now_ms - saved_at).is_nan() || now_ms - saved_at >= MAX_AGE_MS => {
             Restored::Expired
         }
-        Ok(e) => Restored::Draft {
-            draft: Box::new(e.draft),
-            page: e.page,
-            submission: e.submission,
-            changed_at: e.saved_at,
+        Some((saved_at, page, draft, submission)) => Restored::Draft {
+            draft: Box::new(draft),
+            page,
+            submission,
+            changed_at: saved_at,
         },
-        Err(_) => Restored::Unusable,
+        None => Restored::Unusable,
     }
 }
 
@@ -295,6 +319,24 @@ mod tests {
             assert_eq!(decode(Some(junk), NOW), Restored::Unusable, "{junk}");
         }
         assert_eq!(decode(None, NOW), Restored::Nothing);
+    }
+
+    #[test]
+    fn drafts_the_previous_release_stored_with_serde_are_read() {
+        // Written by serde_json: every member, `submission` null.
+        let text = format!(
+            "{{\"version\":1,\"saved_at\":{NOW},\"page\":\"check\",\"draft\":{},\"submission\":null}}",
+            serde_json::to_string(&sample()).unwrap()
+        );
+        assert_eq!(
+            decode(Some(&text), NOW),
+            Restored::Draft {
+                draft: Box::new(sample()),
+                page: "check".into(),
+                submission: None,
+                changed_at: NOW,
+            }
+        );
     }
 
     #[test]

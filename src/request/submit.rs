@@ -2,6 +2,7 @@
 //! (honouring `Retry-After`), and every answer of the contract turned into an [`Outcome`].
 //! The decisions are plain functions ([`classify`]) so they are tested natively.
 
+use crate::host::json::Json;
 use fasttrack_model::{Problem, Refusal};
 
 pub const MAX_ATTEMPTS: u32 = 3;
@@ -148,10 +149,10 @@ fn minutes(ms: f64) -> u32 {
 /// The reference in a `201` body: its `id`, a string or a number, with something visible
 /// and no control characters, at most 200 characters.
 fn reference(body: &str) -> Option<String> {
-    let value: serde_json::Value = serde_json::from_str(body).ok()?;
+    let value = crate::host::json::parse(body).ok()?;
     let id = match value.get("id")? {
-        serde_json::Value::String(s) => s.trim().to_owned(),
-        serde_json::Value::Number(n) => n.to_string(),
+        Json::String(s) => s.trim().to_owned(),
+        Json::Number(n) if n.is_finite() => crate::host::json::to_text(&Json::Number(*n)),
         _ => return None,
     };
     let usable = !fasttrack_model::text::trim(&id).is_empty()
@@ -163,8 +164,8 @@ fn reference(body: &str) -> Option<String> {
 /// A `422` body: field errors the wizard can word itself, and the rest as the backend put it
 /// (see [`Problem::split`]). A body that is not a problem at all refuses with nothing to show.
 pub fn refused(body: &str) -> Outcome {
-    let (errors, other) = serde_json::from_str::<Problem>(body)
-        .map(|problem| problem.split())
+    let (errors, other) = crate::host::json::parse(body)
+        .map(|json| Problem::from_json(&json).split())
         .unwrap_or_default();
     Outcome::Refused { errors, other }
 }

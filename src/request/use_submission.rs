@@ -101,9 +101,7 @@ pub fn provide_submission() {
         }
         match state.draft.with_untracked(|d| validate(d, today())) {
             Ok(request) => {
-                let Ok(body) = serde_json::to_string(&request) else {
-                    return;
-                };
+                let body = crate::host::json::to_text(&request.to_json());
                 // A retry of the same answers reuses the key; changed answers get a new one.
                 let key = state
                     .submission
