@@ -200,6 +200,9 @@ pub fn classify(attempt: &Attempt, number: u32, jitter: f64, now_ms: f64) -> Nex
                     reference: reference(body),
                 }),
                 401 | 403 => Next::Done(Outcome::SignInAgain),
+                // The backend gave up waiting for the body and kept nothing (the reference
+                // receiver says so): the same body under the same idempotency key is safe again.
+                408 => retry(Outcome::TimedOut, wait),
                 409 => Next::Done(Outcome::Conflict),
                 413 => Next::Done(Outcome::TooLarge),
                 422 => Next::Done(refused(body)),
@@ -278,6 +281,7 @@ mod tests {
         for (attempt, outcome) in [
             (Attempt::NetworkError, Outcome::Unreachable),
             (Attempt::TimedOut, Outcome::TimedOut),
+            (answered(408, None, ""), Outcome::TimedOut),
             (answered(500, None, ""), Outcome::ServerError),
             (answered(502, None, ""), Outcome::ServerError),
             (
