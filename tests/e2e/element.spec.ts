@@ -268,14 +268,4 @@ test("its attributes are its settings, read again when they change; removed, it 
   const ready = (await hostLog(page)).filter((e) => e.name === "fasttrack:ready");
   expect(ready).toHaveLength(readyBefore + 1);
   expect(ready[ready.length - 1].target).toBe("ft");
-
-  // A second element added by a script mounts on its own.
-  await page.evaluate(() => {
-    const second = document.createElement("fasttrack-onboarding");
-    second.id = "ft-second";
-    second.setAttribute("base", "/element/help");
-    second.setAttribute("locales", "fr-FR");
-    document.body.append(second);
-  });
-  await expect(page.locator("#ft-second h1")).toHaveText(source("fr-FR").title);
 });
