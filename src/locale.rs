@@ -88,32 +88,46 @@ impl Locale {
 }
 
 /// Picks the best offered locale for a reader's ordered language preferences (as in
-/// `navigator.languages`): an exact tag first, then the same language in another region
-/// (`pt-PT` -> `pt-BR`, `fr-CA` -> `fr-FR`, `en-GB` -> `en`). `None` when nothing matches.
+/// `navigator.languages`): see [`best_tag`]. `None` when nothing matches.
 pub fn negotiate<'a>(
     preferences: impl IntoIterator<Item = &'a str>,
     offered: &[Locale],
 ) -> Option<Locale> {
-    let primary = |tag: &str| {
-        tag.split(['-', '_'])
-            .next()
-            .unwrap_or("")
-            .to_ascii_lowercase()
-    };
-    for wanted in preferences {
-        let wanted = wanted.trim();
-        if wanted.is_empty() {
-            continue;
+    let tags: Vec<&str> = offered.iter().map(|l| l.tag()).collect();
+    best_tag(preferences, &tags).map(|i| offered[i])
+}
+
+/// The index in `offered` of the best tag for the reader's ordered preferences, the first
+/// preference that matches anything deciding: its exact tag (case and `_` ignored), else the
+/// Chinese it names (`zh-Hant`, `zh-TW`, `zh-HK`, `zh-MO` -> `zh-TW`; `zh`, `zh-Hans`, `zh-CN`,
+/// `zh-SG`, `zh-MY` -> `zh-CN`), else the same language in another region or script (`pt-PT`
+/// -> `pt-BR`, `ja` -> `ja-JP`, `en-GB` -> `en`).
+pub fn best_tag<'a>(
+    preferences: impl IntoIterator<Item = &'a str>,
+    offered: &[&str],
+) -> Option<usize> {
+    let subtags =
+        |tag: &str| -> Vec<String> { tag.split(['-', '_']).map(str::to_ascii_lowercase).collect() };
+    let find = |tag: &str| offered.iter().position(|o| subtags(o) == subtags(tag));
+    for wanted in preferences
+        .into_iter()
+        .map(str::trim)
+        .filter(|w| !w.is_empty())
+    {
+        let parts = subtags(wanted);
+        if let Some(exact) = find(wanted) {
+            return Some(exact);
         }
-        let normalized = wanted.replace('_', "-");
-        if let Some(exact) = offered
-            .iter()
-            .find(|l| l.tag().eq_ignore_ascii_case(&normalized))
-        {
-            return Some(*exact);
+        if parts[0] == "zh" {
+            let traditional = parts[1..]
+                .iter()
+                .any(|p| matches!(p.as_str(), "hant" | "tw" | "hk" | "mo"));
+            if let Some(chinese) = find(if traditional { "zh-TW" } else { "zh-CN" }) {
+                return Some(chinese);
+            }
         }
-        if let Some(same_language) = offered.iter().find(|l| primary(l.tag()) == primary(wanted)) {
-            return Some(*same_language);
+        if let Some(same_language) = offered.iter().position(|o| subtags(o)[0] == parts[0]) {
+            return Some(same_language);
         }
     }
     None
@@ -150,6 +164,62 @@ mod tests {
         assert_eq!(pick(&["de-DE", "ja", "fr", "en"]), Some("fr-FR"));
         assert_eq!(pick(&["de-DE", "", "ja"]), None);
         assert_eq!(pick(&[]), None);
+    }
+
+    /// The twelve FastTrack Center languages, as the app names them.
+    const TWELVE: [&str; 12] = [
+        "en", "pt-BR", "fr-FR", "de-DE", "es-ES", "it-IT", "ja-JP", "ko-KR", "zh-CN", "zh-TW",
+        "th-TH", "vi-VN",
+    ];
+
+    fn best(prefs: &[&str], offered: &[&str]) -> Option<&'static str> {
+        let index = best_tag(prefs.iter().copied(), offered)?;
+        TWELVE.iter().copied().find(|t| *t == offered[index])
+    }
+
+    #[test]
+    fn chinese_is_chosen_by_script_and_region() {
+        for (wanted, tag) in [
+            ("zh-Hant-TW", "zh-TW"),
+            ("zh-Hant", "zh-TW"),
+            ("zh-HK", "zh-TW"),
+            ("zh-MO", "zh-TW"),
+            ("zh-TW", "zh-TW"),
+            ("zh_tw", "zh-TW"),
+            ("zh", "zh-CN"),
+            ("zh-Hans", "zh-CN"),
+            ("zh-Hans-CN", "zh-CN"),
+            ("zh-SG", "zh-CN"),
+            ("zh-CN", "zh-CN"),
+        ] {
+            assert_eq!(best(&[wanted], &TWELVE), Some(tag), "{wanted}");
+        }
+        // Only one Chinese offered: the reader still gets Chinese.
+        assert_eq!(best(&["zh-HK"], &["en", "zh-CN"]), Some("zh-CN"));
+        assert_eq!(best(&["zh-Hans"], &["en", "zh-TW"]), Some("zh-TW"));
+    }
+
+    #[test]
+    fn every_language_finds_its_locale_by_its_language_alone() {
+        for (wanted, tag) in [
+            ("ja", "ja-JP"),
+            ("ko", "ko-KR"),
+            ("th", "th-TH"),
+            ("vi", "vi-VN"),
+            ("de-AT", "de-DE"),
+            ("es-MX", "es-ES"),
+            ("it-CH", "it-IT"),
+            ("pt-PT", "pt-BR"),
+            ("en-US", "en"),
+        ] {
+            assert_eq!(best(&[wanted], &TWELVE), Some(tag), "{wanted}");
+        }
+        // A deployer's subset: preferences it does not offer are passed over.
+        assert_eq!(
+            best(&["ja", "ko-KR", "en"], &["en", "ko-KR"]),
+            Some("ko-KR")
+        );
+        assert_eq!(best(&["ja"], &["en", "fr-FR"]), None);
     }
 
     #[test]
