@@ -46,9 +46,12 @@ pub fn guide_page(locale: Locale) -> Page {
 
 /// Every locale's page as one JSON array, for the script.
 pub fn pages_json() -> String {
+    pages_as_json(Locale::all().map(guide_page))
+}
+
+fn pages_as_json(pages: impl Iterator<Item = Page>) -> String {
     use fasttrack_model::json::{object, Json};
-    let pages = Locale::all()
-        .map(guide_page)
+    let pages = pages
         .map(|page| {
             object([
                 ("tag", page.locale.tag().into()),
@@ -68,14 +71,25 @@ mod tests {
 
     #[test]
     fn the_pages_reach_the_script_as_json() {
-        let pages: serde_json::Value = serde_json::from_str(&pages_json()).expect("JSON");
-        let pages = pages.as_array().expect("an array");
-        assert_eq!(pages.len(), Locale::all().count());
-        for (page, locale) in pages.iter().zip(Locale::all()) {
-            assert_eq!(page["tag"], locale.tag());
-            assert_eq!(page["title"], crate::guide::page_title(locale));
-            let body = page["body"].as_str().expect("the body");
-            assert!(body.contains(locale.guide().title), "{}", locale.tag());
-        }
+        // Drawn pages need the browser in the full build's native tests: written ones will do.
+        let locale = Locale::default_locale();
+        let page = Page {
+            locale,
+            title: "The \"FastTrack\" process".to_owned(),
+            description: "Line one\nline two \\ – ✓",
+            body: "<h1>Title</h1>\n<p>\u{1}</p>".to_owned(),
+        };
+        let pages: serde_json::Value =
+            serde_json::from_str(&pages_as_json([page].into_iter())).expect("JSON");
+        assert_eq!(
+            pages,
+            serde_json::json!([{
+                "tag": locale.tag(),
+                "language": locale.ui().language_name,
+                "title": "The \"FastTrack\" process",
+                "description": "Line one\nline two \\ – ✓",
+                "body": "<h1>Title</h1>\n<p>\u{1}</p>",
+            }])
+        );
     }
 }
