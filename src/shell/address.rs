@@ -160,12 +160,22 @@ impl Address {
         }
     }
 
-    /// The same page in another language (the language switcher's links).
+    /// The same page in another language (the language switcher's links), at the same section
+    /// of the guide; a fragment that names no section (the skip link's `#ft-main`, followed
+    /// before the app took a prerendered page over) is not carried.
     pub fn in_locale(&self, to: Locale) -> Address {
         let mut address = self.clone();
         match &mut address {
-            Address::Guide { locale, .. }
-            | Address::WizardStart { locale }
+            Address::Guide { locale, section } => {
+                *locale = to;
+                if section
+                    .as_deref()
+                    .is_some_and(|id| !to.guide().sections.iter().any(|s| s.id == id))
+                {
+                    *section = None;
+                }
+            }
+            Address::WizardStart { locale }
             | Address::Step { locale, .. }
             | Address::Check { locale }
             | Address::Confirmation { locale } => *locale = to,
@@ -397,6 +407,12 @@ mod tests {
         );
         assert_eq!(Address::Root.in_locale(fr), Address::guide(fr));
         assert_eq!(Address::Outside.in_locale(fr), Address::guide(fr));
+        // Regression: the skip link's fragment, left in the address when it was followed
+        // before the app took the prerendered page over, is not a place to keep.
+        assert_eq!(
+            Address::guide_section(en, "ft-main").in_locale(fr).href(""),
+            "/fr-FR/"
+        );
     }
 
     #[test]
