@@ -64,8 +64,9 @@ impl Json {
         })
     }
 
-    /// As [`Json::to_text`], with numbers that are not whole written by `fraction` (the
-    /// browser build uses JavaScript's, so the wasm carries no float formatting).
+    /// As [`Json::to_text`], with the numbers that are not whole integers up to 2^53 written
+    /// by `fraction` (the browser build uses JavaScript's, so the wasm carries no float
+    /// formatting).
     pub fn to_text_with(&self, fraction: &dyn Fn(f64, &mut String)) -> String {
         let mut out = String::new();
         self.write(&mut out, fraction);
