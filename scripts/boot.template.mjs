@@ -112,13 +112,13 @@ if (mounts.length === 1 && mounts[0].hasAttribute("data-prerendered")) {
   });
 }
 // The wasm download starts now, alongside the glue's.
-const wasm = fetch(new URL("./" + build.wasm, import.meta.url));
+const wasm = fetch(here(build.wasm));
 // A standalone page that may show the wizard needs its styles (host pages link fasttrack.css).
 const styles = new Promise((resolve) => {
   if (guideOnly || !standalone) return resolve();
   const link = Object.assign(document.createElement("link"), {
     rel: "stylesheet",
-    href: new URL("./" + builds.wizardCss, import.meta.url).href,
+    href: here(builds.wizardCss),
   });
   link.onload = link.onerror = resolve;
   document.head.append(link);
