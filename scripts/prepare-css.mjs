@@ -32,12 +32,12 @@ function themeOnHost(theme) {
   return host;
 }
 
-const theme = read("theme.css");
+const [theme, app, wizard] = ["theme.css", "app.css", "wizard.css"].map(read);
 const outputs = {
-  "app.css": theme + read("app.css"),
-  "wizard.css": read("wizard.css"),
+  "app.css": theme + app,
+  "wizard.css": wizard,
   "print-path.css": read("print-path.css"),
-  "element.css": themeOnHost(theme) + read("app.css") + read("wizard.css") + read("element.css"),
+  "element.css": themeOnHost(theme) + app + wizard + read("element.css"),
 };
 
 mkdirSync(out, { recursive: true });
