@@ -162,20 +162,21 @@ pub fn attributes_as_json(
     get: impl Fn(&str) -> Option<String>,
     parse_json: impl Fn(&str) -> Result<Json, String>,
 ) -> Json {
-    const ATTRIBUTES: [(&str, &str); 8] = [
-        ("endpoint", "endpoint"),
-        ("headers", "headers"),
-        ("credentials", "credentials"),
-        ("locales", "locales"),
-        ("default_locale", "default-locale"),
-        ("base", "base"),
-        ("draft_storage", "draft-storage"),
-        ("timeout_ms", "timeout-ms"),
+    // Each attribute is named as its setting, with `-` for `_` (`timeout_ms`: `timeout-ms`).
+    const SETTINGS: [&str; 8] = [
+        "endpoint",
+        "headers",
+        "credentials",
+        "locales",
+        "default_locale",
+        "base",
+        "draft_storage",
+        "timeout_ms",
     ];
-    let entries = ATTRIBUTES
+    let entries = SETTINGS
         .iter()
-        .filter_map(|(setting, attribute)| {
-            let text = get(attribute)?;
+        .filter_map(|setting| {
+            let text = get(&setting.replace('_', "-"))?;
             let value = match *setting {
                 "headers" => parse_json(&text).unwrap_or(Json::String(text)),
                 "locales" => Json::Array(
