@@ -108,24 +108,20 @@ pub fn config_for(element: &web_sys::HtmlElement, options: Option<&Json>) -> Con
     if let Some(file) = FILE_SETTINGS.with(|s| s.borrow().clone()) {
         config.merge(file);
     }
-    match custom_element(element) {
-        Some(custom) => {
-            let attributes = attributes_as_json(|name| custom.get_attribute(name), json::parse);
-            read(
-                &mut config,
-                &attributes,
-                "attributes of <fasttrack-onboarding>",
-                page,
-            );
-        }
-        None => {
-            let attributes = attributes_as_json(
+    let (attributes, source) = match custom_element(element) {
+        Some(custom) => (
+            attributes_as_json(|name| custom.get_attribute(name), json::parse),
+            "attributes of <fasttrack-onboarding>",
+        ),
+        None => (
+            attributes_as_json(
                 |name| element.get_attribute(&format!("data-{name}")),
                 json::parse,
-            );
-            read(&mut config, &attributes, "data-* attributes", page);
-        }
-    }
+            ),
+            "data-* attributes",
+        ),
+    };
+    read(&mut config, &attributes, source, page);
     if let Some(options) = options {
         read(&mut config, options, "mount() options", page);
     }
