@@ -108,25 +108,31 @@ pub fn best_tag<'a>(
 ) -> Option<usize> {
     let subtags =
         |tag: &str| -> Vec<String> { tag.split(['-', '_']).map(str::to_ascii_lowercase).collect() };
-    let find = |tag: &str| offered.iter().position(|o| subtags(o) == subtags(tag));
+    let offered: Vec<Vec<String>> = offered.iter().map(|o| subtags(o)).collect();
+    let find = |parts: &[String]| offered.iter().position(|o| o == parts);
     for wanted in preferences
         .into_iter()
         .map(str::trim)
         .filter(|w| !w.is_empty())
     {
         let parts = subtags(wanted);
-        if let Some(exact) = find(wanted) {
+        if let Some(exact) = find(&parts) {
             return Some(exact);
         }
         if parts[0] == "zh" {
             let traditional = parts[1..]
                 .iter()
                 .any(|p| matches!(p.as_str(), "hant" | "tw" | "hk" | "mo"));
-            if let Some(chinese) = find(if traditional { "zh-TW" } else { "zh-CN" }) {
+            let chinese = if traditional {
+                ["zh", "tw"]
+            } else {
+                ["zh", "cn"]
+            };
+            if let Some(chinese) = find(&chinese.map(str::to_owned)) {
                 return Some(chinese);
             }
         }
-        if let Some(same_language) = offered.iter().position(|o| subtags(o)[0] == parts[0]) {
+        if let Some(same_language) = offered.iter().position(|o| o[0] == parts[0]) {
             return Some(same_language);
         }
     }
