@@ -68,7 +68,7 @@ fn main() {
             ("busy", s.busy.to_owned()),
             (
                 "busyFor3",
-                (s.busy_for)(&Number::written("{n:3}".to_owned(), Plural::Other)),
+                s.busy_for(&Number::written("{n:3}".to_owned(), Plural::Other)),
             ),
             ("unreachable", s.unreachable.to_owned()),
             ("timedOut", s.timed_out.to_owned()),
@@ -86,8 +86,8 @@ fn main() {
             ("copied", s.copied.to_owned()),
             ("copyByHand", s.copy_by_hand.to_owned()),
             ("recordTitle", s.record_title.to_owned()),
-            ("sentTo", (s.sent_to)("{host}")),
-            ("sentAt", (s.sent_at)("{when}")),
+            ("sentTo", s.sent_to("{host}")),
+            ("sentAt", s.sent_at("{when}")),
             ("answersNotKept", s.answers_not_kept.to_owned()),
         ];
         let strings = strings

@@ -4,10 +4,12 @@
 use crate::i18n::Ui;
 use fasttrack_content::model::{Date, Guide};
 
-/// One offered locale: its tag, its UI strings and its guide.
+/// One offered locale: its tag, its UI strings (as the build wrote them, and read into [`Ui`]
+/// once, when first used) and its guide.
 pub struct LocaleData {
     pub tag: &'static str,
-    pub ui: &'static Ui,
+    pub strings: &'static [&'static str],
+    pub ui: std::sync::OnceLock<Ui>,
     pub guide: Guide,
 }
 
@@ -54,7 +56,9 @@ impl Locale {
     }
 
     pub fn ui(self) -> &'static Ui {
-        self.0.ui
+        self.0
+            .ui
+            .get_or_init(|| Ui::read(&mut crate::i18n::Table::new(self.0.strings)))
     }
 
     pub fn guide(self) -> &'static Guide {

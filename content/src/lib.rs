@@ -2,7 +2,8 @@
 //!
 //! The app depends on [`model`] only. With the `parse` feature (native, build scripts and
 //! tests), [`parse`] reads a locale's Markdown, [`check`] compares locales and [`codegen`]
-//! writes the model back out as Rust source for the app to embed.
+//! writes the model back out as Rust source for the app to embed; [`strings`] reads and
+//! checks the UI strings files beside the Markdown.
 
 pub mod model;
 
@@ -12,6 +13,8 @@ pub mod check;
 pub mod codegen;
 #[cfg(feature = "parse")]
 pub mod parse;
+#[cfg(feature = "parse")]
+pub mod strings;
 
 /// Where the per-locale content files live, relative to this crate.
 #[cfg(feature = "parse")]

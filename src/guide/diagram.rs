@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 /// Services onboarded after Exchange Online, SharePoint Online and OneDrive for Business.
 /// Product names stay in English, as Microsoft publishes them.
-fn later_services(edition: DiagramEdition, formerly: fn(&str) -> String) -> [String; 8] {
+fn later_services(edition: DiagramEdition, formerly: impl Fn(&str) -> String) -> [String; 8] {
     let apps = match edition {
         DiagramEdition::Microsoft365Apps => "Microsoft 365 Apps",
         DiagramEdition::Office365ProPlus => "Office 365 ProPlus",
@@ -52,7 +52,7 @@ pub fn Diagram(title: &'static str, edition: DiagramEdition, locale: Locale) -> 
                                 <li class="ft-diagram__wave">
                                     <span class="ft-diagram__then">{d.then}</span>
                                     <ul class="ft-diagram__products">
-                                        {later_services(edition, d.formerly)
+                                        {later_services(edition, |name| d.formerly(name))
                                             .into_iter()
                                             .map(|name| view! { <li>{name}</li> })
                                             .collect_view()}

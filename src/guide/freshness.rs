@@ -14,7 +14,7 @@ pub fn Freshness(locale: Locale) -> impl IntoView {
     let updated = locale.format_date(guide.front_matter.updated);
     let newer = locale.newer_versions();
     let older_notice = newer.first().map(|newest| {
-        let text = (ui.older_notice)(&updated, &locale.format_date(newest.updated()));
+        let text = ui.older_notice(&updated, locale.format_date(newest.updated()));
         let links = newer
             .iter()
             .map(|l| {
@@ -32,11 +32,11 @@ pub fn Freshness(locale: Locale) -> impl IntoView {
     });
     let translation = guide.front_matter.translated_from.map(|source| {
         let language = Locale::from_tag(source).map_or(source, |l| l.ui().language_name);
-        view! { <p class="ft-meta">{(ui.translation_notice)(language)}</p> }
+        view! { <p class="ft-meta">{ui.translation_notice(language)}</p> }
     });
     view! {
         <p class="ft-meta">
-            <time datetime=iso_date(locale)>{(ui.last_updated)(&updated)}</time>
+            <time datetime=iso_date(locale)>{ui.last_updated(&updated)}</time>
         </p>
         {translation}
         {older_notice}

@@ -18,6 +18,20 @@ pub enum Plural {
     Other,
 }
 
+impl Plural {
+    /// The category's CLDR name, as strings files write it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Plural::Zero => "zero",
+            Plural::One => "one",
+            Plural::Two => "two",
+            Plural::Few => "few",
+            Plural::Many => "many",
+            Plural::Other => "other",
+        }
+    }
+}
+
 /// A count as a message shows it: formatted for the locale ("2,000", "2.000", "2 000"), with
 /// the plural category that chooses the message's words.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -1,4 +1,7 @@
-//! The shape of a locale's UI strings.
+//! The shape of a locale's UI strings: what content/locales/<tag>.toml must fill (the build
+//! reads these definitions, so keep one `pub field: Type,` per line).
+
+use super::Message;
 
 #[cfg(feature = "wizard")]
 pub use super::wizard_text::*;
@@ -19,12 +22,12 @@ pub struct Ui {
     pub toc_heading: &'static str,
     pub sections: SectionLabels,
     /// The date the locale's text was last updated, in the locale's words.
-    pub last_updated: fn(date: &str) -> String,
+    pub last_updated: Message,
     /// Shown on a locale whose text is older than the newest.
-    pub older_notice: fn(date: &str, newest: &str) -> String,
+    pub older_notice: Message,
     pub older_notice_links: &'static str,
     /// Shown on our own translations: `language` is the source's language.
-    pub translation_notice: fn(language: &str) -> String,
+    pub translation_notice: Message,
     pub attribution: &'static str,
     pub license_name: &'static str,
     pub opens_in_new_tab: &'static str,
@@ -83,7 +86,7 @@ pub struct DiagramText {
     pub data_migration: &'static str,
     pub then: &'static str,
     /// `name` is the product's former name.
-    pub formerly: fn(name: &str) -> String,
+    pub formerly: Message,
     pub user_adoption: &'static str,
     pub footnote: &'static str,
 }
@@ -91,7 +94,7 @@ pub struct DiagramText {
 pub struct NotFoundText {
     pub title: &'static str,
     /// `tag` is what the address asked for.
-    pub unknown_language: fn(tag: &str) -> String,
+    pub unknown_language: Message,
     pub missing_page: &'static str,
     pub choose: &'static str,
 }

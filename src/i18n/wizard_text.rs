@@ -1,6 +1,6 @@
 //! The shape of the request wizard's strings.
 
-use super::Number;
+use super::{List, Message};
 use fasttrack_model::{CustomerIdKind, FastTrackLanguage, Field, RequesterKind, Step};
 
 pub struct WizardText {
@@ -8,12 +8,12 @@ pub struct WizardText {
     pub start_intro: &'static str,
     pub start_needs_heading: &'static str,
     /// What to have ready, one item each.
-    pub start_needs: &'static [&'static str],
+    pub start_needs: List,
     pub start_eligibility: &'static str,
     pub start_button: &'static str,
     pub resume_button: &'static str,
     pub resume_note: &'static str,
-    pub step_of: fn(n: &Number, total: &Number) -> String,
+    pub step_of: Message,
     pub back: &'static str,
     pub continue_button: &'static str,
     /// Prefixed to the page title when the page shows errors.
@@ -30,9 +30,9 @@ pub struct WizardText {
     pub cancel: &'static str,
     /// Where answers are kept: for the tab, or on the device until `date`.
     pub kept_in_tab: &'static str,
-    pub kept_on_device: fn(date: &str) -> String,
+    pub kept_on_device: Message,
     /// The reader's choice to keep answers on the device until `date` (off by default).
-    pub remember: fn(date: &str) -> String,
+    pub remember: Message,
     pub remember_hint: &'static str,
     pub draft_unavailable: &'static str,
     pub draft_discarded: &'static str,
@@ -40,8 +40,8 @@ pub struct WizardText {
     pub changed_in_other_tab: &'static str,
     pub removed_in_other_tab: &'static str,
     /// Characters remaining / too many (the locale's plural forms).
-    pub characters_left: fn(count: &Number) -> String,
-    pub characters_over: fn(count: &Number) -> String,
+    pub characters_left: Message,
+    pub characters_over: Message,
     pub steps: StepTitles,
     pub check_title: &'static str,
     pub check_intro: &'static str,
@@ -66,7 +66,7 @@ pub struct WizardText {
 pub struct SendingText {
     pub sending: &'static str,
     /// Attempt `n` of `total`.
-    pub retrying: fn(n: &Number, total: &Number) -> String,
+    pub retrying: Message,
     pub try_again: &'static str,
     pub failure_title: &'static str,
     pub answers_kept: &'static str,
@@ -79,14 +79,14 @@ pub struct SendingText {
     pub timed_out: &'static str,
     pub busy: &'static str,
     /// Busy, and the service asked for a wait of `n` minutes (longer than the app waits).
-    pub busy_for: fn(n: &Number) -> String,
+    pub busy_for: Message,
     pub server_error: &'static str,
     pub sign_in_again: &'static str,
     pub too_large: &'static str,
     pub conflict: &'static str,
     pub refused: &'static str,
     /// `status`: the HTTP status the backend answered.
-    pub unexpected: fn(status: u16) -> String,
+    pub unexpected: Message,
     pub confirmation_title: &'static str,
     pub reference_label: &'static str,
     /// Accepted, but the backend gave no reference.
@@ -105,9 +105,9 @@ pub struct SendingText {
     pub copy_by_hand: &'static str,
     pub record_title: &'static str,
     /// `when`: the date and time sent, in the reader's locale and time zone.
-    pub sent_at: fn(when: &str) -> String,
+    pub sent_at: Message,
     /// `host`: where the request went (the backend's host).
-    pub sent_to: fn(host: &str) -> String,
+    pub sent_to: Message,
     /// After a reload of the confirmation: the answers were not kept.
     pub answers_not_kept: &'static str,
     pub new_request: &'static str,
@@ -287,19 +287,19 @@ impl FieldTexts {
 /// Error messages, each a function of the field's words: `what` ("a project name"),
 /// `subject` ("Project name") and `max`, the field's limit.
 pub struct ErrorText {
-    pub enter: fn(what: &str) -> String,
-    pub select: fn(what: &str) -> String,
-    pub too_long: fn(subject: &str, max: &Number) -> String,
-    pub control_characters: fn(subject: &str) -> String,
-    pub unknown_choice: fn(what: &str) -> String,
-    pub invalid_email: fn(what: &str) -> String,
-    pub invalid_phone: fn(what: &str) -> String,
-    pub invalid_domain: fn(what: &str) -> String,
-    pub invalid_tpid: fn(subject: &str) -> String,
-    pub invalid_date: fn(subject: &str) -> String,
-    pub date_not_in_future: fn(subject: &str) -> String,
-    pub not_a_whole_number: fn(subject: &str) -> String,
-    pub too_many_licences: fn(subject: &str, max: &Number) -> String,
+    pub enter: Message,
+    pub select: Message,
+    pub too_long: Message,
+    pub control_characters: Message,
+    pub unknown_choice: Message,
+    pub invalid_email: Message,
+    pub invalid_phone: Message,
+    pub invalid_domain: Message,
+    pub invalid_tpid: Message,
+    pub invalid_date: Message,
+    pub date_not_in_future: Message,
+    pub not_a_whole_number: Message,
+    pub too_many_licences: Message,
     /// The backend refused the answer and said nothing about why.
     pub refused: &'static str,
     pub below_fasttrack_minimum: &'static str,

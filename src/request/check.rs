@@ -28,13 +28,13 @@ fn failure_text(locale: Locale, outcome: &Outcome) -> String {
         Outcome::Busy { wait_minutes: None } => text.busy.to_owned(),
         Outcome::Busy {
             wait_minutes: Some(n),
-        } => (text.busy_for)(&locale.number(*n as usize)),
+        } => text.busy_for(&locale.number(*n as usize)),
         Outcome::ServerError => text.server_error.to_owned(),
         Outcome::SignInAgain => text.sign_in_again.to_owned(),
         Outcome::TooLarge => text.too_large.to_owned(),
         Outcome::Conflict => text.conflict.to_owned(),
         Outcome::Refused { .. } => text.refused.to_owned(),
-        Outcome::Unexpected(status) => (text.unexpected)(*status),
+        Outcome::Unexpected(status) => text.unexpected(*status),
         Outcome::Accepted { .. } => String::new(),
     }
 }
@@ -62,9 +62,9 @@ pub fn CheckAnswers() -> impl IntoView {
                 s.sending.to_owned()
             } else {
                 let locale = cx.locale.get();
-                (s.retrying)(
-                    &locale.number(n as usize),
-                    &locale.number(MAX_ATTEMPTS as usize),
+                s.retrying(
+                    locale.number(n as usize),
+                    locale.number(MAX_ATTEMPTS as usize),
                 )
             }
         })

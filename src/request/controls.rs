@@ -173,9 +173,9 @@ pub fn TextArea(
         let text = cx.text();
         let locale = cx.locale.get();
         if used <= max {
-            (text.characters_left)(&locale.number(max - used))
+            text.characters_left(&locale.number(max - used))
         } else {
-            (text.characters_over)(&locale.number(used - max))
+            text.characters_over(&locale.number(used - max))
         }
     };
     view! {

@@ -14,7 +14,7 @@ pub fn DraftNotice() -> impl IntoView {
         <div class="ft-draft-notice" role="status">
             {move || match cx.state.status.get() {
                 DraftStatus::Saved if cx.state.remembered.get() => view! {
-                    <p class="ft-hint">{(cx.text().kept_on_device)(&expiry_date(cx))}</p>
+                    <p class="ft-hint">{cx.text().kept_on_device(expiry_date(cx))}</p>
                 }
                 .into_any(),
                 DraftStatus::Saved => view! { <p class="ft-hint">{cx.text().kept_in_tab}</p> }.into_any(),
@@ -67,7 +67,7 @@ pub fn RememberChoice() -> impl IntoView {
                     }
                 />
                 <label class="ft-checkbox__label" for="ft-remember">
-                    {move || (cx.text().remember)(&expiry_date(cx))}
+                    {move || cx.text().remember(expiry_date(cx))}
                 </label>
                 <div id="ft-remember-hint" class="ft-hint ft-checkbox__hint">{move || cx.text().remember_hint}</div>
             </div>

@@ -48,21 +48,21 @@ pub fn message_with_numbers(
     let e = &text.errors;
     let max = || number(max_length(error.field));
     match error.code {
-        ErrorCode::Required if is_choice(error.field) => (e.select)(words.what),
-        ErrorCode::Required => (e.enter)(words.what),
+        ErrorCode::Required if is_choice(error.field) => e.select(words.what),
+        ErrorCode::Required => e.enter(words.what),
         ErrorCode::TooLong if error.field == Field::Licences => {
-            (e.too_many_licences)(words.subject, &max())
+            e.too_many_licences(words.subject, max())
         }
-        ErrorCode::TooLong => (e.too_long)(words.subject, &max()),
-        ErrorCode::ControlCharacters => (e.control_characters)(words.subject),
-        ErrorCode::UnknownChoice => (e.unknown_choice)(words.what),
-        ErrorCode::InvalidEmail => (e.invalid_email)(words.what),
-        ErrorCode::InvalidPhone => (e.invalid_phone)(words.what),
-        ErrorCode::InvalidDomain => (e.invalid_domain)(words.what),
-        ErrorCode::InvalidTpid => (e.invalid_tpid)(words.subject),
-        ErrorCode::InvalidDate => (e.invalid_date)(words.subject),
-        ErrorCode::DateNotInFuture => (e.date_not_in_future)(words.subject),
-        ErrorCode::NotAWholeNumber => (e.not_a_whole_number)(words.subject),
+        ErrorCode::TooLong => e.too_long(words.subject, max()),
+        ErrorCode::ControlCharacters => e.control_characters(words.subject),
+        ErrorCode::UnknownChoice => e.unknown_choice(words.what),
+        ErrorCode::InvalidEmail => e.invalid_email(words.what),
+        ErrorCode::InvalidPhone => e.invalid_phone(words.what),
+        ErrorCode::InvalidDomain => e.invalid_domain(words.what),
+        ErrorCode::InvalidTpid => e.invalid_tpid(words.subject),
+        ErrorCode::InvalidDate => e.invalid_date(words.subject),
+        ErrorCode::DateNotInFuture => e.date_not_in_future(words.subject),
+        ErrorCode::NotAWholeNumber => e.not_a_whole_number(words.subject),
         ErrorCode::BelowFastTrackMinimum => e.below_fasttrack_minimum.to_owned(),
         ErrorCode::BelowMigrationMinimum => e.below_migration_minimum.to_owned(),
     }

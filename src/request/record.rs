@@ -103,8 +103,8 @@ pub fn Record() -> impl IntoView {
                     let when = move || crate::i18n::format_date_time(cx.locale.get().ui().intl, sent.sent_at_ms);
                     let host = host.clone();
                     view! {
-                        <p id="ft-sent-at">{move || (s().sent_at)(&when())}</p>
-                        <p id="ft-sent-to">{move || (s().sent_to)(&host)}</p>
+                        <p id="ft-sent-at">{move || s().sent_at(when())}</p>
+                        <p id="ft-sent-to">{move || s().sent_to(&host)}</p>
                         <AnswerList draft=Signal::stored(sent.draft) ids="ft-record" change_links=false />
                     }
                     .into_any()

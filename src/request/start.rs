@@ -39,7 +39,7 @@ pub fn RequestStart() -> impl IntoView {
             <p class="ft-lead">{move || cx.text().start_intro}</p>
             <h2>{move || cx.text().start_needs_heading}</h2>
             <ul class="ft-list">
-                {move || cx.text().start_needs.iter().map(|n| view! { <li>{*n}</li> }).collect_view()}
+                {move || cx.text().start_needs.iter().map(|n| view! { <li>{n}</li> }).collect_view()}
             </ul>
             <div class="ft-inset">{move || cx.text().start_eligibility}</div>
             <RememberChoice />

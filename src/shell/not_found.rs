@@ -16,7 +16,7 @@ pub fn NotFound(#[prop(default = None)] requested: Option<String>) -> impl IntoV
         browser::set_document_title(&format!("{} – {}", ui.not_found.title, ui.app_name));
     }
     let reason = match requested.filter(|r| !r.is_empty()) {
-        Some(tag) => (ui.not_found.unknown_language)(&tag),
+        Some(tag) => ui.not_found.unknown_language(&tag),
         None => ui.not_found.missing_page.to_owned(),
     };
     let body = view! {

@@ -1,0 +1,110 @@
+//! The Rust the app's build script writes from the shape and the reference locale: for each
+//! struct a `read` that fills it from a flat table, and for each message a typed function whose
+//! parameters are the reference text's placeholders.
+
+use super::check::Flat;
+use super::schema::{Kind, Schema};
+use std::fmt::Write;
+
+/// `impl` blocks for every struct reachable from `root`. `i18n` is the path of the app's module
+/// that defines `Table`, `Message` and `Number`.
+pub fn impls(schema: &Schema, root: &str, reference: &Flat, i18n: &str) -> Result<String, String> {
+    let mut out = String::new();
+    let structs = schema.reachable(root)?;
+    // Paths of each struct from the root, for the reference's message shapes.
+    let mut paths: Vec<(String, String)> = vec![(root.to_owned(), String::new())];
+    let mut i = 0;
+    while i < paths.len() {
+        let (name, prefix) = paths[i].clone();
+        if let Some(st) = schema.get(&name) {
+            for f in &st.fields {
+                if let Kind::Table(t) = &f.kind {
+                    paths.push((t.clone(), format!("{prefix}{}.", f.name)));
+                }
+            }
+        }
+        i += 1;
+    }
+    for st in structs {
+        if let Some(cfg) = st.cfg.as_deref() {
+            let _ = writeln!(out, "#[cfg({cfg})]");
+        }
+        let _ = writeln!(out, "impl {} {{", st.name);
+        let _ = writeln!(
+            out,
+            "    /// Fills the struct from the next entries of a locale's table.\n    pub(crate) fn read(t: &mut {i18n}::Table) -> Self {{\n        Self {{"
+        );
+        for (n, f) in st.fields.iter().enumerate() {
+            if f.cfg.is_some() && n + 1 != st.fields.len() {
+                return Err(format!(
+                    "{}.{}: only a struct's last field may have a #[cfg]: the table is read in order",
+                    st.name, f.name
+                ));
+            }
+            if let Some(cfg) = &f.cfg {
+                let _ = writeln!(out, "            #[cfg({cfg})]");
+            }
+            let read = match &f.kind {
+                Kind::Text => "t.text()".to_owned(),
+                Kind::List => "t.list()".to_owned(),
+                Kind::Message => "t.message()".to_owned(),
+                Kind::Table(name) => format!("{name}::read(t)"),
+            };
+            let _ = writeln!(out, "            {}: {read},", f.name);
+        }
+        out.push_str("        }\n    }\n");
+        // Every place this struct appears has the same messages: take the first path.
+        let prefix = paths
+            .iter()
+            .find(|(n, _)| n == &st.name)
+            .map(|(_, p)| p.clone())
+            .unwrap_or_default();
+        for f in st.fields.iter().filter(|f| f.kind == Kind::Message) {
+            let path = format!("{prefix}{}", f.name);
+            let shape = reference
+                .messages
+                .get(&path)
+                .ok_or_else(|| format!("the reference locale has no message `{path}`"))?;
+            let mut params = Vec::new();
+            let mut args = Vec::new();
+            for (k, name) in shape.placeholders.iter().enumerate() {
+                if shape.plural && k == 0 {
+                    params.push(format!("{name}: &{i18n}::Number"));
+                    args.push(format!("(\"{name}\", {name})"));
+                } else {
+                    params.push(format!("{name}: impl ::std::fmt::Display"));
+                    args.push(format!("(\"{name}\", &{name})"));
+                }
+            }
+            let plural = match (shape.plural, shape.placeholders.first()) {
+                (true, Some(first)) => format!("Some({first}.plural)"),
+                (true, None) => {
+                    return Err(format!(
+                        "`{path}` has plural forms but no placeholder to count"
+                    ))
+                }
+                (false, _) => "None".to_owned(),
+            };
+            let _ = writeln!(
+                out,
+                "    /// `{path}`, filled.\n    pub fn {name}(&self{sep}{params}) -> String {{\n        self.{name}.fill({plural}, &[{args}])\n    }}",
+                name = f.name,
+                sep = if params.is_empty() { "" } else { ", " },
+                params = params.join(", "),
+                args = args.join(", "),
+            );
+        }
+        out.push_str("}\n");
+    }
+    Ok(out)
+}
+
+/// A locale's table as a Rust expression of type `&'static [&'static str]`.
+pub fn table_expr(flat: &Flat) -> String {
+    let mut out = String::from("&[");
+    for entry in &flat.table {
+        let _ = write!(out, "{entry:?},");
+    }
+    out.push(']');
+    out
+}

@@ -1,0 +1,23 @@
+//! The UI strings files (`locales/<tag>.toml`): the shape they must have (the app's Rust structs,
+//! [`schema`]), reading and checking one against the reference locale ([`check`]), and the Rust
+//! the app's build script writes from them ([`codegen`]).
+//!
+//! A locale's strings become a flat table, one entry per leaf of the shape in field order, so
+//! the app reads every locale with the same generated code. Lists and plural forms are packed
+//! into one entry with the separators below.
+
+pub mod check;
+pub mod codegen;
+pub mod schema;
+
+/// Separates a list's items, and a message's plural forms (a plural message starts with it).
+pub const UNIT: char = '\u{1F}';
+/// Separates a plural form's category from its text.
+pub const RECORD: char = '\u{1E}';
+
+/// The plural categories of `Intl.PluralRules` (CLDR), as a strings file names them.
+pub const PLURAL_CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
+
+/// The locale every other is checked against, and whose texts give the typed message functions
+/// their parameters.
+pub const REFERENCE: &str = "en";

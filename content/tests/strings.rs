@@ -1,0 +1,162 @@
+//! The strings files' checks: each kind of problem a translator can make is named with the
+//! file and the entry, and the real files pass.
+
+use fasttrack_content::strings::check::{flatten, placeholders, Flat};
+use fasttrack_content::strings::schema::Schema;
+use fasttrack_content::LOCALES_DIR;
+
+const SHAPE: &str = "pub struct Ui {
+    pub name: &'static str,
+    pub steps: Message,
+    pub left: Message,
+    pub needs: List,
+    pub errors: Errors,
+}
+pub struct Errors {
+    pub enter: Message,
+}
+";
+
+const REFERENCE: &str = r#"
+name = "English"
+steps = "Step {n} of {total}"
+left = { one = "{count} character left", other = "{count} characters left" }
+needs = ["a", "b"]
+[errors]
+enter = "Enter {what}"
+"#;
+
+fn schema() -> Schema {
+    let mut schema = Schema::default();
+    schema.read("text.rs", SHAPE, None).unwrap();
+    schema
+}
+
+fn reference() -> Flat {
+    flatten(&schema(), "Ui", "en.toml", REFERENCE, None).unwrap()
+}
+
+fn problems(text: &str) -> Vec<String> {
+    flatten(&schema(), "Ui", "xx.toml", text, Some(&reference())).unwrap_err()
+}
+
+#[test]
+fn a_good_file_becomes_a_table_in_field_order() {
+    let flat = reference();
+    assert_eq!(
+        flat.table,
+        [
+            "English",
+            "Step {n} of {total}",
+            "\u{1F}one\u{1E}{count} character left\u{1F}other\u{1E}{count} characters left",
+            "a\u{1F}b",
+            "Enter {what}"
+        ]
+    );
+    let left = &flat.messages["left"];
+    assert!(left.plural);
+    assert_eq!(left.placeholders, ["count"]);
+    assert_eq!(flat.messages["steps"].placeholders, ["n", "total"]);
+}
+
+#[test]
+fn names_missing_extra_and_malformed_entries_all_at_once() {
+    let text = r#"
+name = 3
+steps = "Étape {n} sur {total}"
+left = { one = "{count} caractère", several = "x" }
+needs = []
+colour = "blue"
+[errors]
+"#;
+    assert_eq!(
+        problems(text),
+        [
+            "xx.toml: `name` must be a string",
+            "xx.toml: `left.several` is not a plural category (use zero, one, two, few, many, other)",
+            "xx.toml: `left` has plural forms but no `other` form",
+            "xx.toml: `needs` must be a list of one or more strings",
+            "xx.toml: `errors.enter` is missing",
+            "xx.toml: `colour` is not a string the app uses",
+        ]
+    );
+}
+
+#[test]
+fn names_placeholders_that_do_not_match_the_reference() {
+    let text = r#"
+name = "Deutsch"
+steps = "Schritt {n} von {totl}"
+left = "{count} Zeichen übrig {extra}"
+needs = ["a"]
+[errors]
+enter = "Geben Sie {what} ein {"
+"#;
+    assert_eq!(
+        problems(text),
+        [
+            "xx.toml: `steps` has the placeholder {totl}, which the reference locale's text does not have",
+            "xx.toml: `steps` lacks the placeholder {total}",
+            "xx.toml: `left` has the placeholder {extra}, which the reference locale's text does not have",
+            "xx.toml: `errors.enter` has a `{` that is not closed (write `{{` for a brace)",
+        ]
+    );
+}
+
+#[test]
+fn a_plural_form_may_leave_the_count_out_but_other_may_not() {
+    let text = r#"
+name = "Français"
+steps = "{total} : étape {n}"
+left = { one = "Un seul caractère restant", other = "{count} caractères restants" }
+needs = ["a"]
+[errors]
+enter = "Saisissez {what}"
+"#;
+    let flat = flatten(&schema(), "Ui", "fr.toml", text, Some(&reference())).unwrap();
+    assert_eq!(flat.table[1], "{total} : étape {n}");
+}
+
+#[test]
+fn a_syntax_error_names_the_file_and_line() {
+    let found = problems("name = \"unterminated\n");
+    assert_eq!(found.len(), 1);
+    assert!(
+        found[0].starts_with("xx.toml: not valid TOML:"),
+        "{found:?}"
+    );
+    assert!(found[0].contains("line 1"), "{found:?}");
+}
+
+#[test]
+fn placeholders_are_lowercase_names_and_doubled_braces_are_text() {
+    assert_eq!(placeholders("{a} {{x}} {b} {a}").unwrap(), ["a", "b"]);
+    assert!(placeholders("{Name}").unwrap_err().contains("lowercase"));
+    assert!(placeholders("a } b")
+        .unwrap_err()
+        .contains("closes nothing"));
+}
+
+/// The real files: every locale fills the app's own structs and matches English.
+#[test]
+fn every_real_strings_file_passes() {
+    let mut schema = Schema::default();
+    for (file, cfg) in [
+        ("text.rs", None),
+        ("wizard_text.rs", Some("feature = \"wizard\"")),
+    ] {
+        let path = format!("{}/../src/i18n/{file}", env!("CARGO_MANIFEST_DIR"));
+        schema
+            .read(file, &std::fs::read_to_string(path).unwrap(), cfg)
+            .unwrap();
+    }
+    let read = |tag: &str| std::fs::read_to_string(format!("{LOCALES_DIR}/{tag}.toml")).unwrap();
+    let en = flatten(&schema, "Ui", "en.toml", &read("en"), None).unwrap();
+    let guides = fasttrack_content::load_locales(std::path::Path::new(LOCALES_DIR)).unwrap();
+    assert!(guides.len() >= 3);
+    for guide in guides {
+        let flat = flatten(&schema, "Ui", guide.locale, &read(guide.locale), Some(&en))
+            .unwrap_or_else(|p| panic!("{}: {p:#?}", guide.locale));
+        assert_eq!(flat.table.len(), en.table.len(), "{}", guide.locale);
+    }
+}
