@@ -10,9 +10,12 @@
 //   their own element, and names the custom element's stylesheets by their hash;
 // - writes boot.js, the one script index.html and host pages load, from boot.template.mjs
 //   with the names above (minified by terser in release builds).
+// - writes each locale's packs (its strings and guide, fetched by the app when it needs that
+//   locale) into locales/, with the names the app's build compiled in (content/src/bundle.rs);
 // - in release builds, writes the guide's pages as static HTML (prerender.mjs), from
 //   index.html as this script leaves it; index.html's <noscript> then links to them.
 // Runs on Trunk's staging directory, or on the directory given.
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -106,6 +109,15 @@ writeFileSync(
 );
 
 console.log(`finish-dist: boot.js loads ${guide.js} (guide) or ${full.js} (full)`);
+
+// The packs, by the same code (the content crate) that gave the app their names.
+rmSync(join(dir, "locales"), { recursive: true, force: true });
+execFileSync(
+  "cargo",
+  ["run", "--quiet", "--locked", "-p", "fasttrack-content", "--features", "parse", "--bin", "locale-packs", "--", root, join(dir, "locales")],
+  { cwd: root, stdio: ["ignore", "inherit", "inherit"] },
+);
+console.log(`finish-dist: wrote ${readdirSync(join(dir, "locales")).length} locale packs`);
 
 if (release) {
   const tags = prerender(dir, root);

@@ -52,7 +52,7 @@ step "clippy (wasm, guide-only build)" cargo clippy -p fasttrack-onboarding --al
   --target wasm32-unknown-unknown --no-default-features -- -D warnings
 cargo_tests "native tests" native cargo test --workspace --locked
 cargo_tests "component tests (headless Chromium)" wasm \
-  cargo test -p fasttrack-onboarding --locked --target wasm32-unknown-unknown
+  cargo test -p fasttrack-onboarding --locked --target wasm32-unknown-unknown --features bundled-locales
 lock_before=$(sha256sum Cargo.lock)
 step "release build" trunk build --release
 [ "$(sha256sum Cargo.lock)" = "$lock_before" ] || fail "trunk rewrote Cargo.lock"

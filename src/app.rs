@@ -48,6 +48,8 @@ enum Frame {
     /// A misspelt address of a page (`/pt-br`): replaced by the page's own (`/pt-BR/`).
     Respell(Address),
     Locale(Locale),
+    /// Nothing drawn yet: the first locale's text is on its way.
+    Waiting,
 }
 
 #[component]
@@ -56,22 +58,39 @@ fn Pages() -> impl IntoView {
     let place = Place::provide(&config);
     #[cfg(feature = "wizard")]
     crate::request::provide_submission();
-    let frame = Memo::new(move |_| {
-        if place.misspelt.get() {
-            return Frame::Respell(place.address.get());
+    // Counts the locales loaded since the app started: a frame waiting for one is drawn then.
+    let arrived = RwSignal::new(0_u32);
+    let frame = Memo::new(move |shown: Option<&Frame>| {
+        arrived.track();
+        let wanted = if place.misspelt.get() {
+            Frame::Respell(place.address.get())
+        } else {
+            place.address.with(|address| match address {
+                Address::Root => Frame::Root,
+                Address::NotFound { requested_locale } => Frame::NotFound(requested_locale.clone()),
+                // Not shown: `Place` turns it into the guide (embedded) or not-found (standalone).
+                Address::Outside => Frame::NotFound(None),
+                other => other.locale().map_or(Frame::NotFound(None), Frame::Locale),
+            })
+        };
+        match wanted {
+            // Another language whose text is not here yet: the page shown stays until it is.
+            Frame::Locale(locale) if !locale.is_loaded() => {
+                crate::locale::load_then(locale, move |loaded| {
+                    if loaded {
+                        arrived.update(|n| *n += 1);
+                    }
+                });
+                shown.cloned().unwrap_or(Frame::Waiting)
+            }
+            wanted => wanted,
         }
-        place.address.with(|address| match address {
-            Address::Root => Frame::Root,
-            Address::NotFound { requested_locale } => Frame::NotFound(requested_locale.clone()),
-            // Not shown: `Place` turns it into the guide (embedded) or not-found (standalone).
-            Address::Outside => Frame::NotFound(None),
-            other => other.locale().map_or(Frame::NotFound(None), Frame::Locale),
-        })
     });
     // The page without its fragment: following a link to a section does not draw it again.
     let page = Memo::new(move |_| place.address.with(Address::page));
     move || match frame.get() {
         Frame::Root => view! { <RootRedirect /> }.into_any(),
+        Frame::Waiting => ().into_any(),
         Frame::NotFound(requested) => view! { <NotFound requested /> }.into_any(),
         Frame::Respell(address) => {
             place.replace(&address);

@@ -33,9 +33,52 @@ use leptos::prelude::*;
 
 /// Mounts the app into `element`; the returned handle unmounts it when dropped or when its
 /// `unmount` is called.
-/// An element holding a prerendered page is taken over: the app draws the same page and
-/// swaps it in (see [`host::takeover`]).
+/// The app is drawn once the locale it opens in is loaded (its packs, fetched beside
+/// `boot.js`): until then the element keeps what it holds. An element holding a prerendered
+/// page is then taken over: the app draws the same page and swaps it in (see
+/// [`host::takeover`]).
 pub fn mount(element: web_sys::HtmlElement, config: Config) -> host::embed::MountHandle {
+    let locale = opening_locale(&config);
+    let handle = host::embed::MountHandle::pending();
+    // Drawn at once (before this returns) when the locale is already loaded.
+    let waiting = handle.waiting();
+    locale::load_then(locale, move |loaded| {
+        // Unmounted (or dropped) meanwhile: nothing to draw.
+        let Some(handle) = waiting.upgrade() else {
+            return;
+        };
+        if loaded {
+            handle.mounted(draw(element, config));
+        } else if !host::takeover::is_prerendered(&element) {
+            // No text to show in any language: say so plainly (a prerendered page stays as it
+            // is, readable). The reason is in the console.
+            element.set_text_content(Some(LOAD_FAILED));
+        }
+    });
+    handle
+}
+
+/// Shown where no locale's text could be loaded (the one string that cannot come from a pack).
+const LOAD_FAILED: &str =
+    "FastTrack onboarding could not load its text. Check your connection, then reload the page.";
+
+/// The locale the app opens in: the address's, else the reader's (as the root page and the
+/// not-found page choose it).
+fn opening_locale(config: &Config) -> locale::Locale {
+    let whole = browser::window()
+        .map(|w| w.location())
+        .map(|l| {
+            let part = |r: Result<String, wasm_bindgen::JsValue>| r.unwrap_or_default();
+            format!("{}{}", part(l.pathname()), part(l.search()))
+        })
+        .unwrap_or_default();
+    shell::Address::parse(&whole, &config.base)
+        .locale()
+        .filter(|l| config.offered().contains(l))
+        .unwrap_or_else(|| shell::reader_locale(config))
+}
+
+fn draw(element: web_sys::HtmlElement, config: Config) -> Box<dyn std::any::Any> {
     use host::takeover;
     // Events go to the element the portal knows: `<fasttrack-onboarding>` when the app is in
     // its shadow root, else the mount element.
@@ -55,5 +98,5 @@ pub fn mount(element: web_sys::HtmlElement, config: Config) -> host::embed::Moun
     if let Some(staging) = staging {
         takeover::swap_in(&element, &staging);
     }
-    host::embed::MountHandle::new(Box::new(handle))
+    Box::new(handle)
 }

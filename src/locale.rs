@@ -1,15 +1,26 @@
 //! The locales this build offers (generated from the content files) and how a reader's
 //! language preferences pick one.
 
-use crate::i18n::Ui;
-use fasttrack_content::model::{Date, Guide};
+use crate::i18n::{Table, Ui};
+use fasttrack_content::model::{Date, FrontMatter, Guide};
 
-/// One offered locale: its tag, its UI strings (as the build wrote them, and read into [`Ui`]
-/// once, when first used) and its guide.
+/// One offered locale: what the app knows of it from the start (its tag, its language's own
+/// name, its `Intl` locale, its text's date, its packs' file names), and its content once its
+/// packs are loaded (`content/src/pack.rs`): in the browser when first needed ([`load`]),
+/// natively from the packs compiled in.
 pub struct LocaleData {
     pub tag: &'static str,
-    pub strings: &'static [&'static str],
-    pub ui: std::sync::OnceLock<Ui>,
+    pub name: &'static str,
+    pub intl: &'static str,
+    pub updated: Date,
+    /// The guide with the strings outside the wizard; the wizard's strings.
+    pub packs: [&'static str; 2],
+    pub content: std::sync::OnceLock<Content>,
+}
+
+/// A locale's UI strings and guide, read from its packs.
+pub struct Content {
+    pub ui: Ui,
     pub guide: Guide,
 }
 
@@ -55,18 +66,65 @@ impl Locale {
         self.0.tag
     }
 
-    pub fn ui(self) -> &'static Ui {
-        self.0
-            .ui
-            .get_or_init(|| Ui::read(&mut crate::i18n::Table::new(self.0.strings)))
+    /// The language's name in itself ("Français"), as language lists show it.
+    pub fn name(self) -> &'static str {
+        self.0.name
     }
 
+    /// The locale the browser's `Intl` writes this locale's numbers and dates in.
+    pub fn intl(self) -> &'static str {
+        self.0.intl
+    }
+
+    /// Whether the content is here: always natively; in the browser once [`load`] has run.
+    pub fn is_loaded(self) -> bool {
+        self.content().is_some()
+    }
+
+    /// The UI strings; blank until the locale is loaded (the app draws a locale only once it
+    /// is: see [`load`]).
+    pub fn ui(self) -> &'static Ui {
+        self.content().map_or_else(|| &blank().ui, |c| &c.ui)
+    }
+
+    /// The guide; empty until the locale is loaded.
     pub fn guide(self) -> &'static Guide {
-        &self.0.guide
+        self.content().map_or_else(|| &blank().guide, |c| &c.guide)
+    }
+
+    fn content(self) -> Option<&'static Content> {
+        #[cfg(any(not(target_arch = "wasm32"), feature = "bundled-locales"))]
+        if self.0.content.get().is_none() {
+            let i = Self::all().position(|l| l == self)?;
+            let [outside, wizard] = PACK_TEXTS[i];
+            self.set_content(outside, wizard);
+        }
+        self.0.content.get()
+    }
+
+    /// Reads the locale's packs; a pack that does not read leaves the locale unloaded.
+    fn set_content(self, outside: &'static str, wizard: &'static str) -> bool {
+        use fasttrack_content::pack;
+        let Some(pack::Pack {
+            table: mut entries,
+            guide: Some(guide),
+        }) = pack::read(outside)
+        else {
+            return false;
+        };
+        if cfg!(feature = "wizard") {
+            match pack::read(wizard) {
+                Some(w) => entries.extend(w.table),
+                None => return false,
+            }
+        }
+        let ui = Ui::read(&mut Table::new(entries.leak()));
+        let _ = self.0.content.set(Content { ui, guide });
+        true
     }
 
     pub fn updated(self) -> Date {
-        self.0.guide.front_matter.updated
+        self.0.updated
     }
 
     /// Locales whose text is the newest, when this one's is older; empty otherwise.
@@ -82,13 +140,126 @@ impl Locale {
 
     /// A date in this locale's words ("4 de setembro de 2018").
     pub fn format_date(self, date: Date) -> String {
-        crate::i18n::format_date(self.ui().intl, date.year, date.month, date.day)
+        crate::i18n::format_date(self.intl(), date.year, date.month, date.day)
     }
 
     /// A count in this locale's digits and grouping, with its plural category.
     pub fn number(self, n: usize) -> crate::i18n::Number {
-        crate::i18n::Number::new(self.ui().intl, n)
+        crate::i18n::Number::new(self.intl(), n)
     }
+}
+
+/// What an unloaded locale reads as: blank strings and an empty guide, never a panic.
+fn blank() -> &'static Content {
+    static BLANK: std::sync::OnceLock<Content> = std::sync::OnceLock::new();
+    BLANK.get_or_init(|| Content {
+        ui: Ui::read(&mut Table::new(&[])),
+        guide: Guide {
+            locale: "",
+            front_matter: FrontMatter {
+                title: "",
+                description: "",
+                updated: Date {
+                    year: 0,
+                    month: 0,
+                    day: 0,
+                },
+                content_locale: "",
+                translated_from: None,
+                fields: &[],
+            },
+            title: "",
+            title_anchor: "",
+            sections: &[],
+        },
+    })
+}
+
+/// Fetches a locale's packs (beside `boot.js`; the guide-only build needs only the first) and
+/// reads them; resolves at once if the locale is loaded. `false` when they could not be had:
+/// the reason is in the console.
+#[cfg(all(target_arch = "wasm32", not(feature = "bundled-locales")))]
+async fn load(locale: Locale) -> bool {
+    if locale.is_loaded() {
+        return true;
+    }
+    let needed = if cfg!(feature = "wizard") { 2 } else { 1 };
+    // Both requests start before either is awaited.
+    let requests: Vec<_> = locale.0.packs[..needed]
+        .iter()
+        .map(|name| crate::host::sources::fetch_bundle_file(&format!("locales/{name}")))
+        .collect();
+    let mut texts: Vec<&'static str> = Vec::new();
+    for request in requests {
+        match request.await {
+            // Kept for the page's life: the strings and the guide borrow from it.
+            Ok(Some(text)) => texts.push(text.leak()),
+            Ok(None) => {
+                crate::browser::console_error(&format!(
+                    "fasttrack: the {} text is missing from the bundle (locales/)",
+                    locale.tag()
+                ));
+                return false;
+            }
+            Err(why) => {
+                crate::browser::console_error(&format!(
+                    "fasttrack: the {} text could not be loaded: {why}",
+                    locale.tag()
+                ));
+                return false;
+            }
+        }
+    }
+    let ok = locale.set_content(texts[0], texts.get(1).copied().unwrap_or(""));
+    if !ok {
+        crate::browser::console_error(&format!(
+            "fasttrack: the {} text is not one this version reads (an old cache?)",
+            locale.tag()
+        ));
+    }
+    ok
+}
+
+/// Loads `locale` (the packs are fetched once however many ask while they are on their way)
+/// and then calls `then` with whether it is loaded; at once if it already is.
+pub fn load_then(locale: Locale, then: impl FnOnce(bool) + 'static) {
+    type Waiting = Vec<(&'static str, Vec<Box<dyn FnOnce(bool)>>)>;
+    thread_local! {
+        static ON_THE_WAY: std::cell::RefCell<Waiting> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    if locale.is_loaded() {
+        return then(true);
+    }
+    let first = ON_THE_WAY.with(|w| {
+        let mut w = w.borrow_mut();
+        match w.iter_mut().find(|(tag, _)| *tag == locale.tag()) {
+            Some((_, waiting)) => {
+                waiting.push(Box::new(then));
+                false
+            }
+            None => {
+                w.push((locale.tag(), vec![Box::new(then)]));
+                true
+            }
+        }
+    });
+    if first {
+        wasm_bindgen_futures::spawn_local(async move {
+            let loaded = load(locale).await;
+            let waiting = ON_THE_WAY.with(|w| {
+                let mut w = w.borrow_mut();
+                let i = w.iter().position(|(tag, _)| *tag == locale.tag());
+                i.map(|i| w.remove(i).1).unwrap_or_default()
+            });
+            waiting.into_iter().for_each(|then| then(loaded));
+        });
+    }
+}
+
+/// Natively (and with `bundled-locales`) every locale is compiled in.
+#[cfg(any(not(target_arch = "wasm32"), feature = "bundled-locales"))]
+async fn load(locale: Locale) -> bool {
+    locale.is_loaded()
 }
 
 /// Picks the best offered locale for a reader's ordered language preferences (as in

@@ -55,7 +55,7 @@ fn pages_as_json(pages: impl Iterator<Item = Page>) -> String {
         .map(|page| {
             object([
                 ("tag", page.locale.tag().into()),
-                ("language", page.locale.ui().language_name.into()),
+                ("language", page.locale.name().into()),
                 ("title", page.title.into()),
                 ("description", page.description.into()),
                 ("body", page.body.into()),
@@ -85,7 +85,7 @@ mod tests {
             pages,
             serde_json::json!([{
                 "tag": locale.tag(),
-                "language": locale.ui().language_name,
+                "language": locale.name(),
                 "title": "The \"FastTrack\" process",
                 "description": "Line one\nline two \\ – ✓",
                 "body": "<h1>Title</h1>\n<p>\u{1}</p>",

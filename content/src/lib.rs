@@ -1,16 +1,17 @@
 //! The FastTrack guide's content: a typed model of the "The FastTrack process" page.
 //!
-//! The app depends on [`model`] only. With the `parse` feature (native, build scripts and
-//! tests), [`parse`] reads a locale's Markdown, [`check`] compares locales and [`codegen`]
-//! writes the model back out as Rust source for the app to embed; [`strings`] reads and
-//! checks the UI strings files beside the Markdown.
+//! The app depends on [`model`] and [`pack`] (a locale's strings and guide as one text file,
+//! fetched when needed) only. With the `parse` feature (native: the build script, the
+//! `locale-packs` binary and tests), [`parse`] reads a locale's Markdown, [`strings`] its UI
+//! strings file, [`check`] compares locales, and [`bundle`] puts it all together into packs.
 
 pub mod model;
+pub mod pack;
 
 #[cfg(feature = "parse")]
-pub mod check;
+pub mod bundle;
 #[cfg(feature = "parse")]
-pub mod codegen;
+pub mod check;
 #[cfg(feature = "parse")]
 pub mod parse;
 #[cfg(feature = "parse")]

@@ -19,7 +19,7 @@ pub fn Freshness(locale: Locale) -> impl IntoView {
             .iter()
             .map(|l| {
                 let href = Address::guide(*l).href(&config.base);
-                view! { <li><a href=href hreflang=l.tag() lang=l.tag()>{l.ui().language_name}</a></li> }
+                view! { <li><a href=href hreflang=l.tag() lang=l.tag()>{l.name()}</a></li> }
             })
             .collect_view();
         view! {
@@ -31,7 +31,7 @@ pub fn Freshness(locale: Locale) -> impl IntoView {
         }
     });
     let translation = guide.front_matter.translated_from.map(|source| {
-        let language = Locale::from_tag(source).map_or(source, |l| l.ui().language_name);
+        let language = Locale::from_tag(source).map_or(source, |l| l.name());
         view! { <p class="ft-meta">{ui.translation_notice(language)}</p> }
     });
     view! {

@@ -5,24 +5,46 @@
 use crate::host::json;
 use crate::host::sources::config_for;
 use std::any::Any;
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
 
-/// A mounted app. Dropping it (or calling `unmount`) removes the app and its listeners.
+/// A mounted app, or one waiting for its locale to load. Dropping it (or calling `unmount`)
+/// removes the app and its listeners, or keeps a waiting one from being drawn.
 #[wasm_bindgen]
 pub struct MountHandle {
-    inner: Option<Box<dyn Any>>,
+    app: Rc<Mounted>,
 }
+
+/// The drawn app, once drawn (`None` before, and after `unmount`).
+#[derive(Default)]
+pub struct Mounted(RefCell<Option<Box<dyn Any>>>);
 
 #[wasm_bindgen]
 impl MountHandle {
     pub fn unmount(&mut self) {
-        self.inner.take();
+        self.app = Rc::default();
     }
 }
 
 impl MountHandle {
-    pub fn new(inner: Box<dyn Any>) -> MountHandle {
-        MountHandle { inner: Some(inner) }
+    pub fn pending() -> MountHandle {
+        MountHandle { app: Rc::default() }
+    }
+
+    /// What the drawing waits with: gone once the handle is dropped or unmounted.
+    pub fn waiting(&self) -> Weak<Mounted> {
+        Rc::downgrade(&self.app)
+    }
+
+    pub fn mounted(&self, app: Box<dyn Any>) {
+        self.app.mounted(app);
+    }
+}
+
+impl Mounted {
+    pub fn mounted(&self, app: Box<dyn Any>) {
+        *self.0.borrow_mut() = Some(app);
     }
 }
 

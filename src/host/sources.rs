@@ -33,6 +33,40 @@ fn bundle_url(file: &str) -> Option<String> {
         .map(|u| u.href())
 }
 
+/// A file of the bundle (beside `boot.js`) as text; `Ok(None)` when it is not there (404).
+/// The request starts at the call, so several can be under way before any is awaited.
+pub fn fetch_bundle_file(
+    file: &str,
+) -> impl std::future::Future<Output = Result<Option<String>, String>> {
+    let started = bundle_url(file)
+        .ok_or_else(|| format!("{file}: no address to fetch it from"))
+        .and_then(|url| {
+            let window = crate::browser::window().ok_or("no window")?;
+            Ok((JsFuture::from(window.fetch_with_str(&url)), url))
+        });
+    async move {
+        let (request, url) = started?;
+        let response: web_sys::Response = request
+            .await
+            .map_err(|_| format!("{url} could not be fetched (offline, or refused)"))?
+            .dyn_into()
+            .map_err(|_| format!("{url}: not a response"))?;
+        if response.status() == 404 {
+            return Ok(None);
+        }
+        if !response.ok() {
+            return Err(format!("{url} answered {}", response.status()));
+        }
+        let body = response.text().map_err(|_| format!("{url}: no body"))?;
+        JsFuture::from(body)
+            .await
+            .ok()
+            .and_then(|t| t.as_string())
+            .map(Some)
+            .ok_or_else(|| format!("{url}: the body could not be read"))
+    }
+}
+
 /// Reads `config.json` once for the page. Its absence is normal; a malformed one is reported
 /// in the console and the app starts on the defaults.
 pub async fn read_config_file() {
@@ -41,27 +75,13 @@ pub async fn read_config_file() {
 }
 
 async fn fetch_config_file() -> Option<Settings> {
-    let url = bundle_url("config.json")?;
-    let window = crate::browser::window()?;
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(&url))
-        .await
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    if response.status() == 404 {
-        return None;
-    }
-    if !response.ok() {
-        console_warn(&format!(
-            "fasttrack: {url} answered {}; starting with the defaults.",
-            response.status()
-        ));
-        return None;
-    }
-    let text = JsFuture::from(response.text().ok()?)
-        .await
-        .ok()?
-        .as_string()?;
+    let text = match fetch_bundle_file("config.json").await {
+        Ok(text) => text?,
+        Err(why) => {
+            console_warn(&format!("fasttrack: {why}; starting with the defaults."));
+            return None;
+        }
+    };
     match file_settings(json::parse(&text), page_facts()) {
         Ok((settings, problems)) => {
             problems.iter().for_each(|p| console_warn(p));

@@ -54,8 +54,6 @@ pub fn title_effect(
 /// "Step 2 of 5" in the reader's numbers.
 pub fn progress(cx: WizardContext, step: Step) -> String {
     let locale = cx.locale.get();
-    cx.text().step_of(
-        locale.number(step.number()),
-        locale.number(Step::ALL.len()),
-    )
+    cx.text()
+        .step_of(locale.number(step.number()), locale.number(Step::ALL.len()))
 }

@@ -40,7 +40,7 @@ fn expiry_date(cx: WizardContext) -> String {
     let at = js_sys::Date::new(&cx.state.expires_at().into());
     let locale = cx.locale.get();
     crate::i18n::format_date(
-        locale.ui().intl,
+        locale.intl(),
         u16::try_from(at.get_full_year()).unwrap_or(2000),
         u8::try_from(at.get_month() + 1).unwrap_or(1),
         u8::try_from(at.get_date()).unwrap_or(1),

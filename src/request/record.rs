@@ -100,7 +100,7 @@ pub fn Record() -> impl IntoView {
             <h2 id="ft-record-title">{move || s().record_title}</h2>
             {move || match cx.state.sent.get() {
                 Some(sent) => {
-                    let when = move || crate::i18n::format_date_time(cx.locale.get().ui().intl, sent.sent_at_ms);
+                    let when = move || crate::i18n::format_date_time(cx.locale.get().intl(), sent.sent_at_ms);
                     let host = host.clone();
                     view! {
                         <p id="ft-sent-at">{move || s().sent_at(when())}</p>

@@ -167,13 +167,14 @@ impl Address {
         let mut address = self.clone();
         match &mut address {
             Address::Guide { locale, section } => {
-                *locale = to;
+                // Every locale has the same sections (the build checks): the one shown knows them.
                 if section
                     .as_deref()
-                    .is_some_and(|id| !to.guide().sections.iter().any(|s| s.id == id))
+                    .is_some_and(|id| !locale.guide().sections.iter().any(|s| s.id == id))
                 {
                     *section = None;
                 }
+                *locale = to;
             }
             Address::WizardStart { locale }
             | Address::Step { locale, .. }

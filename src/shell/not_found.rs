@@ -30,7 +30,7 @@ pub fn NotFound(#[prop(default = None)] requested: Option<String>) -> impl IntoV
                         view! {
                             <li>
                                 <a href=Address::guide(*l).href(&config.base) hreflang=l.tag() lang=l.tag()>
-                                    {l.ui().language_name}
+                                    {l.name()}
                                 </a>
                             </li>
                         }

@@ -11,9 +11,19 @@ use toml::{Table, Value};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Flat {
     pub table: Vec<String>,
+    /// Each entry's dotted path (`wizard.back`), in the table's order.
+    pub paths: Vec<String>,
     /// Each message's dotted path -> its placeholders in order of first use (in the `other`
     /// form), and whether it has plural forms.
     pub messages: BTreeMap<String, MessageShape>,
+}
+
+impl Flat {
+    /// The entry at a dotted path.
+    pub fn get(&self, path: &str) -> Option<&str> {
+        let i = self.paths.iter().position(|p| p == path)?;
+        self.table.get(i).map(String::as_str)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,6 +54,7 @@ pub fn flatten(
         reference,
         flat: Flat {
             table: Vec::new(),
+            paths: Vec::new(),
             messages: BTreeMap::new(),
         },
         problems: Vec::new(),
@@ -76,9 +87,12 @@ impl Walk<'_> {
             let Some(value) = table.get(&field.name) else {
                 self.problem(&path, "is missing");
                 // Keep the table aligned so later problems are still found.
-                self.push_blank(&field.kind);
+                self.push_blank(&field.kind, &path);
                 continue;
             };
+            if !matches!(field.kind, Kind::Table(_)) {
+                self.flat.paths.push(path.clone());
+            }
             match &field.kind {
                 Kind::Text => {
                     let text = self.text(&path, value);
@@ -91,7 +105,10 @@ impl Walk<'_> {
                         self.table(inner_st, inner, &format!("{path}."))
                     }
                     (_, None) => self.problem(&path, format_args!("has no struct `{name}`")),
-                    (_, Some(_)) => self.problem(&path, "must be a table of strings"),
+                    (_, Some(_)) => {
+                        self.problem(&path, "must be a table of strings");
+                        self.push_blank(&field.kind, &path);
+                    }
                 },
             }
         }
@@ -102,15 +119,16 @@ impl Walk<'_> {
         }
     }
 
-    fn push_blank(&mut self, kind: &Kind) {
+    fn push_blank(&mut self, kind: &Kind, path: &str) {
         if let Kind::Table(name) = kind {
             if let Some(st) = self.schema.get(name) {
                 for f in &st.fields {
-                    self.push_blank(&f.kind);
+                    self.push_blank(&f.kind, &format!("{path}.{}", f.name));
                 }
             }
         } else {
             self.flat.table.push(String::new());
+            self.flat.paths.push(path.to_owned());
         }
     }
 

@@ -18,6 +18,13 @@ pub const RECORD: char = '\u{1E}';
 /// The plural categories of `Intl.PluralRules` (CLDR), as a strings file names them.
 pub const PLURAL_CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
 
+/// The app's struct definitions strings files must fill (relative to the app's root), and
+/// the cfg each file is compiled under. `Ui` is the root.
+pub const SHAPE: [(&str, Option<&str>); 2] = [
+    ("src/i18n/text.rs", None),
+    ("src/i18n/wizard_text.rs", Some("feature = \"wizard\"")),
+];
+
 /// The locale every other is checked against, and whose texts give the typed message functions
 /// their parameters.
 pub const REFERENCE: &str = "en";

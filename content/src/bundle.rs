@@ -1,0 +1,128 @@
+//! Everything the app's build makes of `locales/`: each locale's guide and strings, checked
+//! against each other and against the app's structs, and written as packs (see [`crate::pack`])
+//! with content-hashed names. The app's build script generates its index of locales from this;
+//! the `locale-packs` binary writes the same packs into `dist/locales/`.
+
+use crate::model::{Date, Guide};
+use crate::strings::{self, check::Flat, schema::Schema};
+use crate::{check::check_locales, load_locales, pack};
+use std::path::Path;
+
+/// One locale: what the app knows of it without its packs, and the packs.
+#[derive(Debug, Clone)]
+pub struct Locale {
+    pub tag: &'static str,
+    /// The language's own name (`language_name`), for language lists.
+    pub name: String,
+    /// The locale `Intl` writes its numbers and dates in.
+    pub intl: String,
+    pub updated: Date,
+    /// The guide and the strings outside the wizard, then the wizard's strings.
+    pub packs: [PackFile; 2],
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PackFile {
+    /// `en.1a2b3c4d.txt`: the name changes when the text does, so it can be cached for ever.
+    pub name: String,
+    pub text: String,
+}
+
+pub struct Bundle {
+    pub locales: Vec<Locale>,
+    pub schema: Schema,
+    /// English: the typed message functions are generated from it.
+    pub reference: Flat,
+}
+
+/// Reads and checks `root/locales` (the content files) against the struct definitions under
+/// `app_root` ([`strings::SHAPE`]); every problem found is returned, not only the first.
+pub fn build(locales_dir: &Path, app_root: &Path) -> Result<Bundle, Vec<String>> {
+    let guides = load_locales(locales_dir).map_err(|e| vec![e])?;
+    check_locales(&guides)?;
+    let mut schema = Schema::default();
+    for (file, cfg) in strings::SHAPE {
+        let source = std::fs::read_to_string(app_root.join(file))
+            .map_err(|e| vec![format!("{file}: {e}")])?;
+        schema.read(file, &source, cfg).map_err(|e| vec![e])?;
+    }
+    let read = |tag: &str, reference: Option<&Flat>| -> Result<Flat, Vec<String>> {
+        let file = format!("content/locales/{tag}.toml");
+        let text =
+            std::fs::read_to_string(locales_dir.join(format!("{tag}.toml"))).map_err(|e| {
+                vec![format!(
+                    "{file}: {e} (every locale's guide needs a strings file beside it)"
+                )]
+            })?;
+        strings::check::flatten(&schema, "Ui", &file, &text, reference)
+    };
+    let reference = read(strings::REFERENCE, None)?;
+    let mut problems = orphan_strings_files(locales_dir, &guides);
+    let mut locales = Vec::new();
+    for guide in &guides {
+        match read(guide.locale, Some(&reference)).and_then(|flat| locale(guide, &flat)) {
+            Ok(l) => locales.push(l),
+            Err(mut p) => problems.append(&mut p),
+        }
+    }
+    if problems.is_empty() {
+        Ok(Bundle {
+            locales,
+            schema,
+            reference,
+        })
+    } else {
+        Err(problems)
+    }
+}
+
+fn locale(guide: &Guide, flat: &Flat) -> Result<Locale, Vec<String>> {
+    let field = |path: &str| flat.get(path).unwrap_or_default().to_owned();
+    // The wizard's strings come last (only the root's last field may be compiled out).
+    let split = flat
+        .paths
+        .iter()
+        .position(|p| p.starts_with("wizard."))
+        .unwrap_or(flat.table.len());
+    let (outside, wizard) = flat.table.split_at(split);
+    let file = |kind: &str, text: Result<String, String>| -> Result<PackFile, Vec<String>> {
+        let text = text.map_err(|e| vec![format!("locale {}: {e}", guide.locale)])?;
+        let name = format!("{}{kind}.{:08x}.txt", guide.locale, fnv1a(&text) as u32);
+        Ok(PackFile { name, text })
+    };
+    Ok(Locale {
+        tag: guide.locale,
+        name: field("language_name"),
+        intl: field("intl"),
+        updated: guide.front_matter.updated,
+        packs: [
+            file("", pack::write(outside, Some(guide)))?,
+            file(".wizard", pack::write(wizard, None))?,
+        ],
+    })
+}
+
+/// A strings file with no guide beside it is a locale half added.
+fn orphan_strings_files(dir: &Path, guides: &[Guide]) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut problems: Vec<String> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .filter_map(|p| p.file_stem()?.to_str().map(str::to_owned))
+        .filter(|tag| !guides.iter().any(|g| g.locale == tag))
+        .map(|tag| {
+            format!("content/locales/{tag}.toml: no guide content/locales/{tag}.md beside it")
+        })
+        .collect();
+    problems.sort();
+    problems
+}
+
+/// FNV-1a: a stable hash for file names (not for security).
+fn fnv1a(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
