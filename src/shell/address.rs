@@ -370,9 +370,9 @@ mod tests {
             assert_eq!(Address::parse(path, ""), nowhere, "{path}");
         }
         assert_eq!(
-            Address::parse("/de-DE/request", ""),
+            Address::parse("/nl-NL/request", ""),
             Address::NotFound {
-                requested_locale: Some("de-DE".into())
+                requested_locale: Some("nl-NL".into())
             }
         );
     }

@@ -1,4 +1,6 @@
-//! Links to the same page and section in every other language; the choice is remembered.
+//! Links to the same page and section in every offered language, behind a disclosure that
+//! shows the current one (twelve names do not fit a header at 320 px); the choice is
+//! remembered. `<details>` opens with the keyboard and without any script (prerendered pages).
 
 use crate::browser;
 use crate::host::Config;
@@ -25,7 +27,7 @@ pub fn LanguageSwitcher(current: Locale) -> impl IntoView {
                         aria-current=(current == target).then_some("true")
                         on:click=move |_| browser::remember_locale(target.tag())
                     >
-                        {target.ui().language_name}
+                        {target.name()}
                     </a>
                 </li>
             }
@@ -33,7 +35,10 @@ pub fn LanguageSwitcher(current: Locale) -> impl IntoView {
         .collect_view();
     view! {
         <nav class="ft-languages" aria-label=current.ui().language_nav_label>
-            <ul>{links}</ul>
+            <details>
+                <summary>{current.name()}</summary>
+                <ul>{links}</ul>
+            </details>
         </nav>
     }
 }

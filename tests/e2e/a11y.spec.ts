@@ -123,10 +123,18 @@ test("keyboard only: skip link, guide, language switch, into the wizard, with vi
   // Tab to the table of contents: every focused control shows a 3px outline.
   await page.keyboard.press("Tab");
   expect(await outline()).toBe("solid 3px");
+  // Back to the language switcher: a disclosure, opened with Enter, whose links Tab reaches.
+  for (let i = 0; i < 30; i++) {
+    if (await page.evaluate(() => document.activeElement?.tagName === "SUMMARY")) break;
+    await page.keyboard.press("Shift+Tab");
+  }
+  await expect(page.locator(".ft-languages summary")).toBeFocused();
+  expect(await outline()).toBe("solid 3px");
+  await page.keyboard.press("Enter");
   for (let i = 0; i < 30; i++) {
     const name = await page.evaluate(() => document.activeElement?.textContent ?? "");
     if (name === "Français") break;
-    await page.keyboard.press("Shift+Tab");
+    await page.keyboard.press("Tab");
   }
   await expect(page.locator(".ft-languages a[hreflang=fr-FR]")).toBeFocused();
   expect(await outline()).toBe("solid 3px");

@@ -1,9 +1,20 @@
 // Reads the content files directly, as an oracle independent of the app's own parser.
-import { readFileSync } from "node:fs";
+import type { Page } from "@playwright/test";
+import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 
+/** The locales every test runs in: the two sources and English. */
 export const LOCALES = ["en", "pt-BR", "fr-FR"] as const;
 export type Tag = (typeof LOCALES)[number];
+
+/** Every locale the content files offer (a guide per locale), sorted by tag. */
+export const ALL_LOCALES: string[] = readdirSync(join(__dirname, "../../content/locales"))
+  .filter((f) => f.endsWith(".md"))
+  .map((f) => f.slice(0, -3))
+  .sort();
+
+/** The locales added after the first three: a lighter pass each (locales.spec.ts). */
+export const NEW_LOCALES = ALL_LOCALES.filter((t) => !(LOCALES as readonly string[]).includes(t));
 
 export interface SourceFacts {
   title: string;
@@ -19,7 +30,7 @@ const strip = (s: string) =>
     .replace(/\s+/g, " ")
     .trim();
 
-export function source(tag: Tag): SourceFacts {
+export function source(tag: string): SourceFacts {
   const text = readFileSync(join(__dirname, "../../content/locales", `${tag}.md`), "utf8");
   const title = strip(text.match(/^# <a name="[^"]+"><\/a>(.*)$/m)![1]);
   const rows = text
@@ -32,4 +43,10 @@ export function source(tag: Tag): SourceFacts {
   }));
   const diagramTitle = text.match(/!\[([^\]]+)\]/)![1];
   return { title, roles, diagramTitle };
+}
+
+/** Opens the language switcher (a disclosure) and follows the link to `name`'s language. */
+export async function chooseLanguage(page: Page, name: string) {
+  await page.locator(".ft-languages summary").click();
+  await page.locator(".ft-languages").getByRole("link", { name }).click();
 }

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { LOCALES } from "./content";
+import { LOCALES, chooseLanguage } from "./content";
 import {
   BROWSER_LOCALE,
   DRAFT_KEY,
@@ -248,7 +248,7 @@ test("switching language mid-way keeps answers and step, and re-words the errors
   await seedDraft(page, validDraft({ project_name: "Mid-way", licences: "10" }), "organisation");
   await page.goto("/en/request/organisation");
   await continueExpectingErrors(page, [STRINGS.en.below150]);
-  await page.locator(".ft-languages").getByRole("link", { name: "Français" }).click();
+  await chooseLanguage(page, "Français");
   await expect(page).toHaveURL(/\/fr-FR\/request\/organisation$/);
   await expect(page.locator("#project-name")).toHaveValue("Mid-way");
   await expect(page.locator("#ft-error-summary li")).toHaveText([STRINGS["fr-FR"].below150]);
