@@ -90,11 +90,14 @@ class FastTrackOnboarding extends HTMLElement {
 if (!customElements.get("fasttrack-onboarding")) customElements.define("fasttrack-onboarding", FastTrackOnboarding);
 
 // A guide page prerendered at build time (scripts/prerender.mjs) is already whole and its
-// links work: the app takes it over when the browser is idle, without a visible change.
-// Meanwhile (and for good where WebAssembly is refused) a language link does what the app's
-// does: it keeps the section the reader is at, and the choice is remembered
-// (src/browser.rs, LOCALE_KEY).
-if (mounts.length === 1 && mounts[0].hasAttribute("data-prerendered")) {
+// links work: a language link does what the app's does (it keeps the section the reader is at,
+// and the choice is remembered: src/browser.rs, LOCALE_KEY), the switcher is a <details>. So
+// the app is loaded there only where the deployment's settings could change the page
+// (config.json with any setting, or settings on the element); it then takes the page over when
+// the browser is idle, without a visible change. Everywhere else the page stays as built: no
+// WebAssembly is fetched at all.
+const prerendered = mounts.length === 1 && mounts[0].hasAttribute("data-prerendered") && !document.querySelector("fasttrack-onboarding");
+if (prerendered) {
   document.addEventListener("click", (event) => {
     const link = event.target instanceof Element && event.target.closest("[data-fasttrack] .ft-languages a[hreflang]");
     if (!link) return;
@@ -105,26 +108,48 @@ if (mounts.length === 1 && mounts[0].hasAttribute("data-prerendered")) {
       localStorage.setItem("fasttrack:locale", link.hreflang);
     } catch {}
   });
-  await new Promise((resolve) => {
-    const whenIdle = () => (globalThis.requestIdleCallback ? requestIdleCallback(resolve, { timeout: 2000 }) : setTimeout(resolve, 200));
-    if (document.readyState === "complete") whenIdle();
-    else addEventListener("load", whenIdle, { once: true });
-  });
 }
-// The wasm download starts now, alongside the glue's.
-const wasm = fetch(here(build.wasm));
-// A standalone page that may show the wizard needs its styles (host pages link fasttrack.css).
-const styles = new Promise((resolve) => {
-  if (guideOnly || !standalone) return resolve();
-  const link = Object.assign(document.createElement("link"), {
-    rel: "stylesheet",
-    href: here(builds.wizardCss),
+
+/** Whether the deployment sets anything the app would apply: `data-*` settings on the element,
+ * or a config.json that is not the built one (`{}`); one that cannot be read is left to the
+ * app, which says why in the console. */
+async function settingsGiven(element) {
+  const own = ["data-fasttrack", "data-standalone", "data-prerendered"];
+  if ([...element.attributes].some((a) => a.name.startsWith("data-") && !own.includes(a.name))) return true;
+  try {
+    const response = await fetch(here("config.json"));
+    return response.ok && !/^\s*\{\s*\}\s*$/.test(await response.text());
+  } catch {
+    return false;
+  }
+}
+
+/** Loads the build this page needs, mounts it, and publishes `FastTrack.mount`. */
+async function start() {
+  if (prerendered) {
+    await new Promise((resolve) => {
+      const whenIdle = () => (globalThis.requestIdleCallback ? requestIdleCallback(resolve, { timeout: 2000 }) : setTimeout(resolve, 200));
+      if (document.readyState === "complete") whenIdle();
+      else addEventListener("load", whenIdle, { once: true });
+    });
+  }
+  // The wasm download starts now, alongside the glue's.
+  const wasm = fetch(here(build.wasm));
+  // A standalone page that may show the wizard needs its styles (host pages link fasttrack.css).
+  const styles = new Promise((resolve) => {
+    if (guideOnly || !standalone) return resolve();
+    const link = Object.assign(document.createElement("link"), {
+      rel: "stylesheet",
+      href: here(builds.wizardCss),
+    });
+    link.onload = link.onerror = resolve;
+    document.head.append(link);
   });
-  link.onload = link.onerror = resolve;
-  document.head.append(link);
-});
-const [{ default: init, mount }] = await Promise.all([import("./" + build.js), styles]);
-await init({ module_or_path: wasm });
-if (build === builds.full) fullBuildMount(mount);
-globalThis.FastTrack = Object.freeze({ mount });
-document.dispatchEvent(new CustomEvent("fasttrack:loaded"));
+  const [{ default: init, mount }] = await Promise.all([import("./" + build.js), styles]);
+  await init({ module_or_path: wasm });
+  if (build === builds.full) fullBuildMount(mount);
+  globalThis.FastTrack = Object.freeze({ mount });
+  document.dispatchEvent(new CustomEvent("fasttrack:loaded"));
+}
+
+if (!prerendered || (await settingsGiven(mounts[0]))) await start();

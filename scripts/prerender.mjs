@@ -61,8 +61,8 @@ export function pageHtml(shell, page, pages, siteUrl) {
   html = replaceOnce(html, /<title>[^<]*<\/title>/, `<title>${escapeText(page.title)}</title>\n    ${alternates}`);
   html = replaceOnce(html, /<meta name="description" content="[^"]*" \/>/, `<meta name="description" content="${escapeAttr(page.description)}" />`);
   html = replaceOnce(html, /<div data-fasttrack data-standalone><\/div>/, `<div data-fasttrack data-standalone data-prerendered>${page.body}</div>`);
-  // The app reads config.json only when it takes over, after the page has loaded: a preload
-  // would sit unused (and the browser warns about it).
+  // boot.js reads config.json itself (is the app needed at all?), and the app only when it
+  // takes over, after the page has loaded: a preload would sit unused (the browser warns).
   html = replaceOnce(html, /\s*<link rel="preload" href="config.json"[^>]*>/, "");
   // The page works without JavaScript: no apology for its absence.
   html = replaceOnce(html, /\s*<noscript>[\s\S]*?<\/noscript>/, "");

@@ -56,7 +56,29 @@ test.describe("with JavaScript off", () => {
   });
 });
 
-test.describe("with JavaScript on", () => {
+test.describe("with JavaScript on and the built config.json", () => {
+  test("the page stays as built: no WebAssembly is fetched, and its links and switcher work", async ({ page }) => {
+    const fetched: string[] = [];
+    page.on("request", (r) => fetched.push(new URL(r.url()).pathname));
+    await page.goto("/en/#partners");
+    await expectSourceFacts(page, "en");
+    await page.waitForLoadState("networkidle");
+    await page.waitForTimeout(2500); // past the idle moment a takeover would wait for
+    expect(fetched.filter((p) => p.endsWith(".wasm") || p.startsWith("/locales/"))).toEqual([]);
+    await expect(page.locator("[data-fasttrack]")).toHaveAttribute("data-prerendered");
+    // The switcher keeps the section, as the app's does.
+    await chooseLanguage(page, "Deutsch");
+    await expect(page).toHaveURL(/\/de-DE\/#partners$/);
+    await expect(page.locator("#partners")).toBeInViewport();
+  });
+});
+
+test.describe("with JavaScript on, where the deployment's settings need the app", () => {
+  // Any setting in config.json has the app take the page over (here: every locale, restated).
+  test.beforeEach(async ({ page }) => {
+    await page.route("**/config.json", (route) => route.fulfill({ json: { locales: ALL_LOCALES } }));
+  });
+
   for (const tag of LOCALES) {
     test(`${tag}: the app takes the page over with the same text and no layout shift`, async ({ page }) => {
       await page.addInitScript(() => {
@@ -129,6 +151,8 @@ test.describe("under a sub-path, where WebAssembly is not allowed", () => {
     const refused: string[] = [];
     page.on("console", (m) => m.type() === "error" && refused.push(m.text()));
     page.on("pageerror", (e) => refused.push(e.message));
+    // A setting, so boot.js tries to load the app (which the CSP refuses).
+    await page.route("**/config.json", (route) => route.fulfill({ json: { default_locale: "en" } }));
     await page.goto(`http://127.0.0.1:${PORT}/docs/fasttrack/pt-BR/#partners`);
     await expectSourceFacts(page, "pt-BR");
     await expect(page.locator("#partners")).toBeInViewport();
