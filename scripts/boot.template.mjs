@@ -117,7 +117,7 @@ async function settingsGiven(element) {
   const own = ["data-fasttrack", "data-standalone", "data-prerendered"];
   if ([...element.attributes].some((a) => a.name.startsWith("data-") && !own.includes(a.name))) return true;
   try {
-    const response = await fetch(here("config.json"));
+    const response = await fetch(here("config.json"), { priority: "low" });
     return response.ok && !/^\s*\{\s*\}\s*$/.test(await response.text());
   } catch {
     return false;
@@ -126,13 +126,6 @@ async function settingsGiven(element) {
 
 /** Loads the build this page needs, mounts it, and publishes `FastTrack.mount`. */
 async function start() {
-  if (prerendered) {
-    await new Promise((resolve) => {
-      const whenIdle = () => (globalThis.requestIdleCallback ? requestIdleCallback(resolve, { timeout: 2000 }) : setTimeout(resolve, 200));
-      if (document.readyState === "complete") whenIdle();
-      else addEventListener("load", whenIdle, { once: true });
-    });
-  }
   // The wasm download starts now, alongside the glue's.
   const wasm = fetch(here(build.wasm));
   // A standalone page that may show the wizard needs its styles (host pages link fasttrack.css).
@@ -152,4 +145,14 @@ async function start() {
   document.dispatchEvent(new CustomEvent("fasttrack:loaded"));
 }
 
+// On a prerendered page nothing is fetched until a moment after the page has loaded and the
+// browser is idle: the page is already whole, and its paint must wait for nothing of ours.
+if (prerendered) {
+  await new Promise((resolve) => {
+    const later = () => setTimeout(resolve, 500);
+    const whenIdle = () => (globalThis.requestIdleCallback ? requestIdleCallback(later, { timeout: 2000 }) : later());
+    if (document.readyState === "complete") whenIdle();
+    else addEventListener("load", whenIdle, { once: true });
+  });
+}
 if (!prerendered || (await settingsGiven(mounts[0]))) await start();

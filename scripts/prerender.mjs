@@ -64,6 +64,9 @@ export function pageHtml(shell, page, pages, siteUrl) {
   // boot.js reads config.json itself (is the app needed at all?), and the app only when it
   // takes over, after the page has loaded: a preload would sit unused (the browser warns).
   html = replaceOnce(html, /\s*<link rel="preload" href="config.json"[^>]*>/, "");
+  // The page is whole without boot.js, which only decides, once the page is idle, whether the
+  // app is needed: it must not compete with what the first paint needs.
+  html = replaceOnce(html, /<script type="module" src="([^"]*boot\.js)"><\/script>/, '<script type="module" src="$1" fetchpriority="low"></script>');
   // The page works without JavaScript: no apology for its absence.
   html = replaceOnce(html, /\s*<noscript>[\s\S]*?<\/noscript>/, "");
   html = writeDates(html.replaceAll(`"${BASE_MARK}`, `"`));
