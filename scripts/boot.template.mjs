@@ -16,6 +16,7 @@ const builds = /* BUILDS: */ {
   wizardCss: "wizard.css",
   elementCss: "element.css",
   printPathCss: "print-path.css",
+  packs: {},
 } /* :BUILDS */;
 
 const mounts = document.querySelectorAll("[data-fasttrack]");
@@ -124,10 +125,25 @@ async function settingsGiven(element) {
   }
 }
 
+/** On a standalone page, preloads the packs of the locale its address names (as the app's
+ * addresses do: the first segment under the base); the guide-only build needs only the first. */
+function preloadText() {
+  if (!standalone) return;
+  const base = new URL(document.baseURI).pathname;
+  if (!location.pathname.startsWith(base)) return;
+  const segment = location.pathname.slice(base.length).split("/")[0].toLowerCase();
+  const tag = Object.keys(builds.packs).find((t) => t.toLowerCase() === segment);
+  for (const file of (builds.packs[tag] ?? []).slice(0, build === builds.full ? 2 : 1)) {
+    document.head.append(Object.assign(document.createElement("link"), { rel: "preload", as: "fetch", crossOrigin: "anonymous", href: here("locales/" + file) }));
+  }
+}
+
 /** Loads the build this page needs, mounts it, and publishes `FastTrack.mount`. */
 async function start() {
-  // The wasm download starts now, alongside the glue's.
+  // The wasm download starts now, alongside the glue's, and the text of the language a
+  // standalone page's address names (the app asks for the same files once it runs).
   const wasm = fetch(here(build.wasm));
+  preloadText();
   // A standalone page that may show the wizard needs its styles (host pages link fasttrack.css).
   const styles = new Promise((resolve) => {
     if (guideOnly || !standalone) return resolve();
