@@ -187,7 +187,7 @@ async fn load(locale: Locale) -> bool {
     // Both requests start before either is awaited.
     let requests: Vec<_> = locale.0.packs[..needed]
         .iter()
-        .map(|name| crate::host::sources::fetch_bundle_file(&format!("locales/{name}")))
+        .map(|name| crate::host::bundle::fetch_bundle_file(&format!("locales/{name}")))
         .collect();
     let mut texts: Vec<&'static str> = Vec::new();
     for request in requests {

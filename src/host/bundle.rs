@@ -1,0 +1,55 @@
+//! The bundle's own files (`config.json`, the locale packs), fetched from beside the `boot.js`
+//! that loaded the app, wherever the host page is.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// Where the bundle lives: the directory of the `boot.js` that loaded it, else the
+/// document's base.
+pub fn bundle_url(file: &str) -> Option<String> {
+    let document = crate::browser::window()?.document()?;
+    let boot = document
+        .query_selector("script[src$='boot.js']")
+        .ok()
+        .flatten()
+        .and_then(|s| s.dyn_into::<web_sys::HtmlScriptElement>().ok())
+        .map(|s| s.src());
+    let base = boot.or_else(|| document.base_uri().ok().flatten())?;
+    web_sys::Url::new_with_base(file, &base)
+        .ok()
+        .map(|u| u.href())
+}
+
+/// A file of the bundle (beside `boot.js`) as text; `Ok(None)` when it is not there (404).
+/// The request starts at the call, so several can be under way before any is awaited.
+pub fn fetch_bundle_file(
+    file: &str,
+) -> impl std::future::Future<Output = Result<Option<String>, String>> {
+    let started = bundle_url(file)
+        .ok_or_else(|| format!("{file}: no address to fetch it from"))
+        .and_then(|url| {
+            let window = crate::browser::window().ok_or("no window")?;
+            Ok((JsFuture::from(window.fetch_with_str(&url)), url))
+        });
+    async move {
+        let (request, url) = started?;
+        let response: web_sys::Response = request
+            .await
+            .map_err(|_| format!("{url} could not be fetched (offline, or refused)"))?
+            .dyn_into()
+            .map_err(|_| format!("{url}: not a response"))?;
+        if response.status() == 404 {
+            return Ok(None);
+        }
+        if !response.ok() {
+            return Err(format!("{url} answered {}", response.status()));
+        }
+        let body = response.text().map_err(|_| format!("{url}: no body"))?;
+        JsFuture::from(body)
+            .await
+            .ok()
+            .and_then(|t| t.as_string())
+            .map(Some)
+            .ok_or_else(|| format!("{url}: the body could not be read"))
+    }
+}
