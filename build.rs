@@ -35,8 +35,8 @@ fn generate() -> Result<(), Vec<String>> {
         let d = l.updated;
         let _ = writeln!(
             out,
-            "    LocaleData {{ tag: {:?}, name: {:?}, intl: {:?}, updated: Date {{ year: {}, month: {}, day: {} }}, packs: [{:?}, {:?}], content: ::std::sync::OnceLock::new() }},",
-            l.tag, l.name, l.intl, d.year, d.month, d.day, l.packs[0].name, l.packs[1].name
+            "    LocaleData {{ tag: {:?}, name: {:?}, intl: {:?}, load_failed: {:?}, updated: Date {{ year: {}, month: {}, day: {} }}, packs: [{:?}, {:?}], content: ::std::sync::OnceLock::new() }},",
+            l.tag, l.name, l.intl, l.load_failed, d.year, d.month, d.day, l.packs[0].name, l.packs[1].name
         );
     }
     out.push_str("];\n");

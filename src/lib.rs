@@ -52,15 +52,11 @@ pub fn mount(element: web_sys::HtmlElement, config: Config) -> host::embed::Moun
         } else if !host::takeover::is_prerendered(&element) {
             // No text to show in any language: say so plainly (a prerendered page stays as it
             // is, readable). The reason is in the console.
-            element.set_text_content(Some(LOAD_FAILED));
+            element.set_text_content(Some(locale.load_failed()));
         }
     });
     handle
 }
-
-/// Shown where no locale's text could be loaded (the one string that cannot come from a pack).
-const LOAD_FAILED: &str =
-    "FastTrack onboarding could not load its text. Check your connection, then reload the page.";
 
 /// The locale the app opens in: the address's, else the reader's (as the root page and the
 /// not-found page choose it).

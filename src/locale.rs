@@ -5,13 +5,15 @@ use crate::i18n::{Table, Ui};
 use fasttrack_content::model::{Date, FrontMatter, Guide};
 
 /// One offered locale: what the app knows of it from the start (its tag, its language's own
-/// name, its `Intl` locale, its text's date, its packs' file names), and its content once its
-/// packs are loaded (`content/src/pack.rs`): in the browser when first needed ([`load`]),
-/// natively from the packs compiled in.
+/// name, its `Intl` locale, its one message for a failed load, its text's date, its packs' file
+/// names), and its content once its packs are loaded (`content/src/pack.rs`): in the browser
+/// when first needed ([`load_then`]), natively from the packs compiled in.
 pub struct LocaleData {
     pub tag: &'static str,
     pub name: &'static str,
     pub intl: &'static str,
+    /// What the app says where this locale's packs cannot be loaded.
+    pub load_failed: &'static str,
     pub updated: Date,
     /// The guide with the strings outside the wizard; the wizard's strings.
     pub packs: [&'static str; 2],
@@ -74,6 +76,11 @@ impl Locale {
     /// The locale the browser's `Intl` writes this locale's numbers and dates in.
     pub fn intl(self) -> &'static str {
         self.0.intl
+    }
+
+    /// Shown alone where the locale's packs cannot be loaded (no other text is there to show).
+    pub fn load_failed(self) -> &'static str {
+        self.0.load_failed
     }
 
     /// Whether the content is here: always natively; in the browser once [`load`] has run.

@@ -16,6 +16,8 @@ pub struct Locale {
     pub name: String,
     /// The locale `Intl` writes its numbers and dates in.
     pub intl: String,
+    /// What the app says where the packs cannot be loaded (`load_failed`).
+    pub load_failed: String,
     pub updated: Date,
     /// The guide and the strings outside the wizard, then the wizard's strings.
     pub packs: [PackFile; 2],
@@ -94,6 +96,7 @@ fn locale(guide: &Guide, flat: &Flat) -> Result<Locale, Vec<String>> {
         tag: guide.locale,
         name: field("language_name"),
         intl: field("intl"),
+        load_failed: field("load_failed"),
         updated: guide.front_matter.updated,
         packs: [
             file("", pack::write(outside, Some(guide)))?,

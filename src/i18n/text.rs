@@ -14,6 +14,9 @@ pub struct Ui {
     /// British English).
     pub intl: &'static str,
     pub app_name: &'static str,
+    /// Shown alone where this locale's packs cannot be loaded, so it is kept in the app's index
+    /// of locales (`Locale::load_failed`), not in a pack.
+    pub load_failed: &'static str,
     pub skip_to_content: &'static str,
     pub language_nav_label: &'static str,
     pub main_nav_label: &'static str,

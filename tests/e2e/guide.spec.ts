@@ -35,10 +35,15 @@ for (const tag of LOCALES) {
     await expect(figure.locator("img")).toHaveCount(0);
   });
 
+}
+
+// Every locale, scripts without spaces included: the guide, its diagram and its roles table fit.
+for (const tag of ALL_LOCALES) {
   test(`${tag}: no horizontal scrolling at 320 px`, async ({ page }) => {
     await page.setViewportSize({ width: 320, height: 640 });
     await page.goto(`/${tag}/`);
     await expect(page.locator("table.ft-roles")).toBeVisible();
+    await expect(page.locator(".ft-diagram")).toBeVisible();
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );

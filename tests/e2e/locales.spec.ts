@@ -5,6 +5,8 @@
 // guide, a question with errors, the review and the confirmation.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { NEW_LOCALES, source } from "./content";
 import { answerFromServicesToCheck } from "./wizard-helpers";
 import { STRINGS } from "./wizard-strings";
@@ -52,3 +54,15 @@ for (const tag of NEW_LOCALES) {
     await expectNoViolations(page, `${tag} confirmation`);
   });
 }
+
+test("where a locale's text cannot be loaded, the page says so in that language", async ({ page }) => {
+  // The one message kept in the app itself for each locale (load_failed in its strings file).
+  const toml = readFileSync(join(__dirname, "../../content/locales/ja-JP.toml"), "utf8");
+  const expected = JSON.parse(toml.match(/^load_failed = (".*")$/m)![1]);
+  const errors: string[] = [];
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  await page.route("**/locales/**", (route) => route.abort());
+  await page.goto("/ja-JP/request/about");
+  await expect(page.locator("[data-fasttrack]")).toHaveText(expected);
+  expect(errors.join("\n")).toContain("fasttrack: the ja-JP text could not be loaded");
+});
