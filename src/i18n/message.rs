@@ -1,13 +1,10 @@
 //! The values a locale's strings table holds besides plain text: messages with placeholders
-//! and plural forms, and lists. The build (content/src/strings) writes them; the typed message
-//! functions it generates fill them.
+//! and plural forms, and lists, written as `fasttrack_content::template` says. The build
+//! (content/src/strings) writes them; the typed message functions it generates fill them.
 
 use super::Plural;
+use fasttrack_content::template::{self, Part};
 use std::fmt::Display;
-
-/// Separators the build packs lists and plural forms with (content/src/strings/mod.rs).
-const UNIT: char = '\u{1F}';
-const RECORD: char = '\u{1E}';
 
 /// A text with `{name}` placeholders, and plural forms where a count chooses the words.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -17,53 +14,24 @@ impl Message {
     /// The form for `plural` (the `other` form if the locale has no such form, or the message
     /// no plural forms), with each `{name}` replaced by its argument; `{{` and `}}` are braces.
     pub fn fill(self, plural: Option<Plural>, args: &[(&str, &dyn Display)]) -> String {
-        let text = self.form(plural);
+        let text = template::form(self.0, plural.map_or("other", Plural::name));
         let mut out = String::with_capacity(text.len() + 16);
-        let mut rest = text;
-        while let Some(i) = rest.find(['{', '}']) {
-            out.push_str(&rest[..i]);
-            let (brace, after) = (&rest[i..=i], &rest[i + 1..]);
-            if after.starts_with(brace) {
-                out.push_str(brace);
-                rest = &after[1..];
-                continue;
-            }
-            match after.find('}').filter(|_| brace == "{") {
-                Some(end) => {
-                    let name = &after[..end];
-                    match args.iter().find(|(n, _)| *n == name) {
-                        Some((_, value)) => out.push_str(&value.to_string()),
-                        // The build checks every placeholder; keep an unknown one visible.
-                        None => out.push_str(&rest[i..i + end + 2]),
+        for part in template::parts(text) {
+            match part {
+                Part::Text(t) => out.push_str(t),
+                Part::Placeholder(name) => match args.iter().find(|(n, _)| *n == name) {
+                    Some((_, value)) => out.push_str(&value.to_string()),
+                    // The build checks every placeholder; keep an unknown one visible.
+                    None => {
+                        out.push('{');
+                        out.push_str(name);
+                        out.push('}');
                     }
-                    rest = &after[end + 1..];
-                }
-                None => {
-                    out.push_str(brace);
-                    rest = after;
-                }
+                },
+                Part::Stray(brace) => out.push(brace),
             }
         }
-        out.push_str(rest);
         out
-    }
-
-    fn form(self, plural: Option<Plural>) -> &'static str {
-        let Some(forms) = self.0.strip_prefix(UNIT) else {
-            return self.0;
-        };
-        let wanted = plural.map_or("other", Plural::name);
-        let mut other = "";
-        for form in forms.split(UNIT) {
-            let (category, text) = form.split_once(RECORD).unwrap_or(("other", form));
-            if category == wanted {
-                return text;
-            }
-            if category == "other" {
-                other = text;
-            }
-        }
-        other
     }
 }
 
@@ -73,7 +41,7 @@ pub struct List(&'static str);
 
 impl List {
     pub fn iter(self) -> impl Iterator<Item = &'static str> {
-        self.0.split(UNIT).filter(|s| !s.is_empty())
+        template::list_items(self.0)
     }
 }
 

@@ -3,7 +3,8 @@
 //! with the file and the entry's dotted path; nothing stops at the first.
 
 use super::schema::{Kind, Schema, Struct};
-use super::{PLURAL_CATEGORIES, RECORD, UNIT};
+use super::PLURAL_CATEGORIES;
+use crate::template::{self, Part, RECORD, UNIT};
 use std::collections::BTreeMap;
 use toml::{Table, Value};
 
@@ -158,7 +159,7 @@ impl Walk<'_> {
                 Vec::new()
             }
         };
-        self.flat.table.push(items.join(&UNIT.to_string()));
+        self.flat.table.push(template::join_list(&items));
     }
 
     fn message(&mut self, path: &str, value: &Value) {
@@ -230,10 +231,9 @@ impl Walk<'_> {
             },
         );
         self.flat.table.push(match value {
-            Value::Table(_) => forms
-                .iter()
-                .map(|(c, t)| format!("{UNIT}{c}{RECORD}{t}"))
-                .collect(),
+            Value::Table(_) => {
+                template::join_forms(forms.iter().map(|(c, t)| (c.as_str(), t.as_str())))
+            }
             _ => forms.into_iter().map(|(_, t)| t).collect(),
         });
     }
@@ -251,20 +251,17 @@ fn form_path(path: &str, category: &str, forms: usize) -> String {
 /// The placeholders of `text` in order of first use; `{{` and `}}` are literal braces.
 pub fn placeholders(text: &str) -> Result<Vec<String>, String> {
     let mut names: Vec<String> = Vec::new();
-    let mut rest = text;
-    while let Some(i) = rest.find(['{', '}']) {
-        let (brace, after) = (&rest[i..=i], &rest[i + 1..]);
-        if after.starts_with(brace) {
-            rest = &after[1..];
-            continue;
-        }
-        if brace == "}" {
-            return Err("has a `}` that closes nothing (write `}}` for a brace)".into());
-        }
-        let end = after
-            .find('}')
-            .ok_or("has a `{` that is not closed (write `{{` for a brace)")?;
-        let name = &after[..end];
+    for part in template::parts(text) {
+        let name = match part {
+            Part::Text(_) => continue,
+            Part::Stray('}') => {
+                return Err("has a `}` that closes nothing (write `}}` for a brace)".into())
+            }
+            Part::Stray(_) => {
+                return Err("has a `{` that is not closed (write `{{` for a brace)".into())
+            }
+            Part::Placeholder(name) => name,
+        };
         let valid = name.starts_with(|c: char| c.is_ascii_lowercase())
             && name
                 .chars()
@@ -277,7 +274,6 @@ pub fn placeholders(text: &str) -> Result<Vec<String>, String> {
         if !names.iter().any(|n| n == name) {
             names.push(name.to_owned());
         }
-        rest = &after[end + 1..];
     }
     Ok(names)
 }

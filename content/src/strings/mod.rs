@@ -4,16 +4,11 @@
 //!
 //! A locale's strings become a flat table, one entry per leaf of the shape in field order, so
 //! the app reads every locale with the same generated code. Lists and plural forms are packed
-//! into one entry with the separators below.
+//! into one entry as [`crate::template`] says.
 
 pub mod check;
 pub mod codegen;
 pub mod schema;
-
-/// Separates a list's items, and a message's plural forms (a plural message starts with it).
-pub const UNIT: char = '\u{1F}';
-/// Separates a plural form's category from its text.
-pub const RECORD: char = '\u{1E}';
 
 /// The plural categories of `Intl.PluralRules` (CLDR), as a strings file names them.
 pub const PLURAL_CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
