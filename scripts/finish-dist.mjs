@@ -90,23 +90,19 @@ const printPathCssName = writeHashed("print-path", printPathCss);
 // change between releases.
 writeFileSync(join(dir, "fasttrack.css"), `${appCss}\n${wizardCss}\n${printPathCss}`);
 
-// boot.js: the template with the names of this build's files in place of its placeholder object.
-// The packs, by the same code (the content crate) that gave the app their names.
+// The packs, by the same code (the content crate) that gave the app their names; it prints
+// each locale's pack names by tag, for boot.js's preloads.
 rmSync(join(dir, "locales"), { recursive: true, force: true });
-execFileSync(
-  "cargo",
-  ["run", "--quiet", "--locked", "-p", "fasttrack-content", "--features", "parse", "--bin", "locale-packs", "--", root, join(dir, "locales")],
-  { cwd: root, stdio: ["ignore", "inherit", "inherit"] },
+const packs = JSON.parse(
+  execFileSync(
+    "cargo",
+    ["run", "--quiet", "--locked", "-p", "fasttrack-content", "--features", "parse", "--bin", "locale-packs", "--", root, join(dir, "locales")],
+    { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
+  ),
 );
 console.log(`finish-dist: wrote ${readdirSync(join(dir, "locales")).length} locale packs`);
 
-// Each locale's packs by tag (TAG.HASH.txt, TAG.wizard.HASH.txt), for boot.js's preloads.
-const packs = {};
-for (const file of readdirSync(join(dir, "locales")).sort()) {
-  const [, tag, wizard] = file.match(/^([A-Za-z-]+)(\.wizard)?\.[0-9a-f]+\.txt$/) ?? [];
-  if (!tag) throw new Error(`finish-dist: unexpected file locales/${file}`);
-  (packs[tag] ??= [])[wizard ? 1 : 0] = file;
-}
+// boot.js: the template with the names of this build's files in place of its placeholder object.
 const builds = { guide, full, wizardCss: wizardCssName, elementCss: elementCssName, printPathCss: printPathCssName, packs };
 const template = readFileSync(join(here, "boot.template.mjs"), "utf8");
 const [start, end] = ["/* BUILDS: */", "/* :BUILDS */"];

@@ -5,7 +5,7 @@
 
 use crate::model::{Date, Guide};
 use crate::strings::{self, check::Flat, schema::Schema};
-use crate::{check::check_locales, load_locales, pack};
+use crate::{check::check_locales, load_locales, locale_files, pack};
 use std::path::Path;
 
 /// One locale: what the app knows of it without its packs, and the packs.
@@ -59,10 +59,16 @@ pub fn build(locales_dir: &Path, app_root: &Path) -> Result<Bundle, Vec<String>>
         strings::check::flatten(&schema, "Ui", &file, &text, reference)
     };
     let reference = read(strings::REFERENCE, None)?;
+    // The second pack: the root's field that only some builds compile (the wizard's strings).
+    let second_pack = schema
+        .get("Ui")
+        .and_then(|ui| ui.fields.iter().find(|f| f.cfg.is_some()))
+        .map(|f| format!("{}.", f.name));
     let mut problems = orphan_strings_files(locales_dir, &guides);
     let mut locales = Vec::new();
     for guide in &guides {
-        match read(guide.locale, Some(&reference)).and_then(|flat| locale(guide, &flat)) {
+        let flat = read(guide.locale, Some(&reference));
+        match flat.and_then(|flat| locale(guide, &flat, second_pack.as_deref())) {
             Ok(l) => locales.push(l),
             Err(mut p) => problems.append(&mut p),
         }
@@ -78,13 +84,12 @@ pub fn build(locales_dir: &Path, app_root: &Path) -> Result<Bundle, Vec<String>>
     }
 }
 
-fn locale(guide: &Guide, flat: &Flat) -> Result<Locale, Vec<String>> {
+/// `second_pack`: the path prefix of the entries that go into the second pack; they come last
+/// (only the root's last field may be compiled out: `strings::codegen`).
+fn locale(guide: &Guide, flat: &Flat, second_pack: Option<&str>) -> Result<Locale, Vec<String>> {
     let field = |path: &str| flat.get(path).unwrap_or_default().to_owned();
-    // The wizard's strings come last (only the root's last field may be compiled out).
-    let split = flat
-        .paths
-        .iter()
-        .position(|p| p.starts_with("wizard."))
+    let split = second_pack
+        .and_then(|prefix| flat.paths.iter().position(|p| p.starts_with(prefix)))
         .unwrap_or(flat.table.len());
     let (outside, wizard) = flat.table.split_at(split);
     let file = |kind: &str, text: Result<String, String>| -> Result<PackFile, Vec<String>> {
@@ -107,20 +112,16 @@ fn locale(guide: &Guide, flat: &Flat) -> Result<Locale, Vec<String>> {
 
 /// A strings file with no guide beside it is a locale half added.
 fn orphan_strings_files(dir: &Path, guides: &[Guide]) -> Vec<String> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
+    let Ok(files) = locale_files(dir, "toml") else {
         return Vec::new();
     };
-    let mut problems: Vec<String> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-        .filter_map(|p| p.file_stem()?.to_str().map(str::to_owned))
-        .filter(|tag| !guides.iter().any(|g| g.locale == tag))
-        .map(|tag| {
+    files
+        .into_iter()
+        .filter(|(tag, _)| !guides.iter().any(|g| g.locale == tag))
+        .map(|(tag, _)| {
             format!("content/locales/{tag}.toml: no guide content/locales/{tag}.md beside it")
         })
-        .collect();
-    problems.sort();
-    problems
+        .collect()
 }
 
 /// FNV-1a: a stable hash for file names (not for security).

@@ -1,6 +1,8 @@
 //! Writes every locale's packs into a folder (`dist/locales/` in the app's build,
 //! scripts/finish-dist.mjs): `cargo run -p fasttrack-content --features parse --bin
-//! locale-packs -- <app root> <out dir>`. The names are the ones the app's build compiled in.
+//! locale-packs -- <app root> <out dir>`. The names are the ones the app's build compiled in;
+//! they are printed as JSON, `{"en": ["en.HASH.txt", "en.wizard.HASH.txt"], …}` (boot.js
+//! preloads them).
 
 use std::path::Path;
 
@@ -33,4 +35,16 @@ fn main() {
         eprintln!("locale-packs: {}: {e}", out.display());
         std::process::exit(1);
     }
+    // Tags and file names are ASCII letters, digits, `-` and `.`: quoted alike in Rust and JSON.
+    let names: Vec<String> = bundle
+        .locales
+        .iter()
+        .map(|l| {
+            format!(
+                "{:?}: [{:?}, {:?}]",
+                l.tag, l.packs[0].name, l.packs[1].name
+            )
+        })
+        .collect();
+    println!("{{{}}}", names.join(", "));
 }

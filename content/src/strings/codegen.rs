@@ -10,22 +10,7 @@ use std::fmt::Write;
 /// that defines `Table`, `Message` and `Number`.
 pub fn impls(schema: &Schema, root: &str, reference: &Flat, i18n: &str) -> Result<String, String> {
     let mut out = String::new();
-    let structs = schema.reachable(root)?;
-    // Paths of each struct from the root, for the reference's message shapes.
-    let mut paths: Vec<(String, String)> = vec![(root.to_owned(), String::new())];
-    let mut i = 0;
-    while i < paths.len() {
-        let (name, prefix) = paths[i].clone();
-        if let Some(st) = schema.get(&name) {
-            for f in &st.fields {
-                if let Kind::Table(t) = &f.kind {
-                    paths.push((t.clone(), format!("{prefix}{}.", f.name)));
-                }
-            }
-        }
-        i += 1;
-    }
-    for st in structs {
+    for (st, prefix) in schema.reachable(root)? {
         if let Some(cfg) = st.cfg.as_deref() {
             let _ = writeln!(out, "#[cfg({cfg})]");
         }
@@ -53,12 +38,7 @@ pub fn impls(schema: &Schema, root: &str, reference: &Flat, i18n: &str) -> Resul
             let _ = writeln!(out, "            {}: {read},", f.name);
         }
         out.push_str("        }\n    }\n");
-        // Every place this struct appears has the same messages: take the first path.
-        let prefix = paths
-            .iter()
-            .find(|(n, _)| n == &st.name)
-            .map(|(_, p)| p.clone())
-            .unwrap_or_default();
+        // Every place a struct appears has the same messages: the first place names them.
         for f in st.fields.iter().filter(|f| f.kind == Kind::Message) {
             let path = format!("{prefix}{}", f.name);
             let shape = reference

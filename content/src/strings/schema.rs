@@ -113,13 +113,14 @@ impl Schema {
         self.structs.iter().find(|s| s.name == name)
     }
 
-    /// Every struct reachable from `root`, each once, `root` first; an error names a field
-    /// whose struct is not defined.
-    pub fn reachable(&self, root: &str) -> Result<Vec<&Struct>, String> {
-        let mut out: Vec<&Struct> = Vec::new();
-        let mut todo = vec![root.to_owned()];
-        while let Some(name) = todo.pop() {
-            if out.iter().any(|s| s.name == name) {
+    /// Every struct reachable from `root`, each once, `root` first, with the dotted path of
+    /// the first place it appears (`wizard.sending.`; empty for the root); an error names a
+    /// field whose struct is not defined.
+    pub fn reachable(&self, root: &str) -> Result<Vec<(&Struct, String)>, String> {
+        let mut out: Vec<(&Struct, String)> = Vec::new();
+        let mut todo = vec![(root.to_owned(), String::new())];
+        while let Some((name, prefix)) = todo.pop() {
+            if out.iter().any(|(s, _)| s.name == name) {
                 continue;
             }
             let st = self
@@ -127,10 +128,10 @@ impl Schema {
                 .ok_or_else(|| format!("the strings' shape has no struct `{name}`"))?;
             for f in st.fields.iter().rev() {
                 if let Kind::Table(t) = &f.kind {
-                    todo.push(t.clone());
+                    todo.push((t.clone(), format!("{prefix}{}.", f.name)));
                 }
             }
-            out.push(st);
+            out.push((st, prefix));
         }
         Ok(out)
     }
