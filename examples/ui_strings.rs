@@ -26,7 +26,7 @@ fn main() {
         use ErrorCode as E;
         use Field as F;
         let strings: Vec<(&str, String)> = vec![
-            ("intl", locale.ui().intl.to_owned()),
+            ("intl", locale.intl().to_owned()),
             ("errorPrefix", w.error_title_prefix.to_owned()),
             ("summaryTitle", w.error_summary_title.to_owned()),
             ("step1", w.steps.about.question.to_owned()),

@@ -121,19 +121,26 @@ pub fn set_document_lang(tag: &str) {
     }
 }
 
+/// The document's address from its path on: path, query and fragment ("" without a window).
+pub fn current_address() -> String {
+    let Some(location) = window().map(|w| w.location()) else {
+        return String::new();
+    };
+    let part = |r: Result<String, wasm_bindgen::JsValue>| r.unwrap_or_default();
+    format!(
+        "{}{}{}",
+        part(location.pathname()),
+        part(location.search()),
+        part(location.hash())
+    )
+}
+
 /// `#id` as an address on the current page. A bare `#id` would resolve against the
 /// document's `<base href>`, which is the app's root, not this page.
 pub fn on_this_page(id: &str) -> String {
-    let location = window().map(|w| w.location());
-    let path = location
-        .as_ref()
-        .and_then(|l| l.pathname().ok())
-        .unwrap_or_default();
-    let search = location
-        .as_ref()
-        .and_then(|l| l.search().ok())
-        .unwrap_or_default();
-    format!("{path}{search}#{id}")
+    let address = current_address();
+    let page = address.split('#').next().unwrap_or_default();
+    format!("{page}#{id}")
 }
 
 /// A message for the deployer in the browser's console.

@@ -44,11 +44,11 @@ pub fn mount(element: web_sys::HtmlElement, config: Config) -> host::embed::Moun
     let waiting = handle.waiting();
     locale::load_then(locale, move |loaded| {
         // Unmounted (or dropped) meanwhile: nothing to draw.
-        let Some(handle) = waiting.upgrade() else {
+        let Some(app) = waiting.upgrade() else {
             return;
         };
         if loaded {
-            handle.mounted(draw(element, config));
+            app.mounted(draw(element, config));
         } else if !host::takeover::is_prerendered(&element) {
             // No text to show in any language: say so plainly (a prerendered page stays as it
             // is, readable). The reason is in the console.
@@ -61,14 +61,7 @@ pub fn mount(element: web_sys::HtmlElement, config: Config) -> host::embed::Moun
 /// The locale the app opens in: the address's, else the reader's (as the root page and the
 /// not-found page choose it).
 fn opening_locale(config: &Config) -> locale::Locale {
-    let whole = browser::window()
-        .map(|w| w.location())
-        .map(|l| {
-            let part = |r: Result<String, wasm_bindgen::JsValue>| r.unwrap_or_default();
-            format!("{}{}", part(l.pathname()), part(l.search()))
-        })
-        .unwrap_or_default();
-    shell::Address::parse(&whole, &config.base)
+    shell::Address::parse(&browser::current_address(), &config.base)
         .locale()
         .filter(|l| config.offered().contains(l))
         .unwrap_or_else(|| shell::reader_locale(config))

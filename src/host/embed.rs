@@ -36,10 +36,6 @@ impl MountHandle {
     pub fn waiting(&self) -> Weak<Mounted> {
         Rc::downgrade(&self.app)
     }
-
-    pub fn mounted(&self, app: Box<dyn Any>) {
-        self.app.mounted(app);
-    }
 }
 
 impl Mounted {

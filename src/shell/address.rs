@@ -170,7 +170,7 @@ impl Address {
                 // Every locale has the same sections (the build checks): the one shown knows them.
                 if section
                     .as_deref()
-                    .is_some_and(|id| !locale.guide().sections.iter().any(|s| s.id == id))
+                    .is_some_and(|id| locale.guide().section(id).is_none())
                 {
                     *section = None;
                 }

@@ -89,42 +89,26 @@ impl Place {
 
     #[cfg(not(feature = "wizard"))]
     pub fn provide(config: &Config) -> Place {
-        if let Some(DrawnAt(whole)) = use_context::<DrawnAt>() {
-            let pathname = whole
-                .split(['?', '#'])
-                .next()
-                .unwrap_or_default()
-                .to_owned();
-            let navigate = UnsyncCallback::new(|_: (String, bool)| {});
-            return Self::provide_from(
-                config,
-                Signal::stored(whole),
-                Signal::stored(pathname),
-                navigate,
-            );
-        }
-        let location = crate::browser::window().map(|w| w.location());
-        let read = |f: fn(&web_sys::Location) -> Result<String, wasm_bindgen::JsValue>| {
-            location
-                .as_ref()
-                .and_then(|l| f(l).ok())
-                .unwrap_or_default()
-        };
-        let pathname = read(web_sys::Location::pathname);
-        let whole = format!(
-            "{pathname}{}{}",
-            read(web_sys::Location::search),
-            read(web_sys::Location::hash)
-        );
-        let navigate = UnsyncCallback::new(move |(href, replace): (String, bool)| {
-            if let Some(location) = crate::browser::window().map(|w| w.location()) {
-                let _ = if replace {
-                    location.replace(&href)
-                } else {
-                    location.assign(&href)
-                };
+        let (whole, navigate) = match use_context::<DrawnAt>() {
+            Some(DrawnAt(whole)) => (whole, UnsyncCallback::new(|_: (String, bool)| {})),
+            None => {
+                let navigate = UnsyncCallback::new(move |(href, replace): (String, bool)| {
+                    if let Some(location) = crate::browser::window().map(|w| w.location()) {
+                        let _ = if replace {
+                            location.replace(&href)
+                        } else {
+                            location.assign(&href)
+                        };
+                    }
+                });
+                (crate::browser::current_address(), navigate)
             }
-        });
+        };
+        let pathname = whole
+            .split(['?', '#'])
+            .next()
+            .unwrap_or_default()
+            .to_owned();
         Self::provide_from(
             config,
             Signal::stored(whole),
