@@ -4,6 +4,8 @@
 //! themselves are written into dist/ by the `locale-packs` binary (scripts/finish-dist.mjs);
 //! natively (the prerender, tests) they are compiled in.
 //! Runs natively: no Markdown or TOML parser reaches the wasm.
+//! It also keeps the linker's relocations in the full build's wasm when its later pages are to
+//! be split out (feature `split`): `wasm-split-cli` needs them (scripts/split-wasm.mjs).
 
 use fasttrack_content::{bundle, strings, LOCALES_DIR};
 use std::{env, fmt::Write, fs, path::Path};
@@ -18,6 +20,10 @@ fn main() {
             println!("cargo:warning={problem}");
         }
         panic!("the content does not build:\n  {}", problems.join("\n  "));
+    }
+    let wasm = env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|arch| arch == "wasm32");
+    if wasm && env::var_os("CARGO_FEATURE_SPLIT").is_some() {
+        println!("cargo::rustc-link-arg-bin=fasttrack-onboarding=--emit-relocs");
     }
 }
 

@@ -2,8 +2,10 @@
 // (index.html): `fasttrack-guide`, without the wizard, and `fasttrack-onboarding`, with
 // everything; in place of its loader it writes a script tag for boot.js (Trunk.toml:
 // pattern_script). This script
+// - splits the full build's later pages into pieces of their own (split-wasm.mjs);
 // - minifies each build's glue with terser in release builds, and names its glue and wasm by a
-//   hash of their content (Trunk names the second build, a "worker" to Trunk, without one);
+//   hash of their content (Trunk names the second build, a "worker" to Trunk, without one), and
+//   the full build's pieces and their loader likewise;
 // - names the wizard's stylesheet (target/style/wizard.css, from prepare-css.mjs) by its hash:
 //   only boot.js loads it, so Trunk, which would link it from index.html, does not handle it;
 // - writes fasttrack.css, every stylesheet under a stable name for host pages that mount into
@@ -22,6 +24,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { minify } from "terser";
 import { prerender } from "./prerender.mjs";
+import { LOADER, splitBuild } from "./split-wasm.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? "dist";
 const root = process.env.TRUNK_SOURCE_DIR ?? ".";
@@ -40,8 +43,13 @@ async function minifyModule(code) {
   return (await minify(code, { module: true, compress: true, mangle: true })).code;
 }
 
-/** Minifies (release) and renames one build's glue and wasm; returns their new names. */
-async function finishBuild(name) {
+/** The specifier of an import of `name` in a module's text (`from "./name"`, `import("./name")`). */
+const importOf = (name) => new RegExp(`(from\\s*|import\\(\\s*)"\\./${name.replaceAll(".", "\\.")}"`, "g");
+
+/** Minifies (release) and renames one build's glue and wasm; returns their new names. A split
+ * build's pieces are named by their content, and its loader and glue by one hash of the glue,
+ * the first piece and the loader, since each names the other. */
+async function finishBuild(name, split) {
   // Trunk hashes the main build's names, not the worker's.
   const stem = readdirSync(dir)
     .find((f) => new RegExp(`^${name}(-[0-9a-f]+)?\\.js$`).test(f))
@@ -56,8 +64,26 @@ async function finishBuild(name) {
     console.log(`finish-dist: minified ${name}.js: ${before} -> ${glue.length} bytes`);
   }
   const wasm = readFileSync(wasmPath);
-  const hash = shortHash(glue, wasm);
+  let loader = split?.loader ?? "";
+  for (const [file, bytes] of Object.entries(split?.pieces ?? {})) {
+    // split_questions.wasm (a piece, src/piece.rs) or chunk_4.wasm (code pieces share).
+    const piece = `${name}-${file.replace(/^split_/, "").replace(/\.wasm$/, "")}-${shortHash(bytes)}.wasm`;
+    writeFileSync(join(dir, piece), bytes);
+    if (!loader.includes(`"./${file}"`)) throw new Error(`split-wasm: the loader does not fetch ${file}`);
+    loader = loader.replace(`"./${file}"`, `"./${piece}"`);
+  }
+  if (split && release) loader = await minifyModule(loader);
+  const hash = shortHash(glue, wasm, loader);
   const names = { js: `${name}-${hash}.js`, wasm: `${name}-${hash}_bg.wasm` };
+  if (split) {
+    const loaderName = `${name}-${hash}-pieces.js`;
+    // The glue imports the loader by the name the wasm gives its imports' module; only the
+    // specifier changes (the wasm's import object keeps that name as its key).
+    if (!importOf(LOADER).test(glue)) throw new Error(`split-wasm: ${name}.js does not import ${LOADER}`);
+    glue = glue.replace(importOf(LOADER), `$1"./${loaderName}"`);
+    if (!importOf(`${name}.js`).test(loader)) throw new Error(`split-wasm: ${LOADER} does not import ${name}.js`);
+    writeFileSync(join(dir, loaderName), loader.replace(importOf(`${name}.js`), `$1"./${names.js}"`));
+  }
   writeFileSync(join(dir, names.js), glue);
   renameSync(wasmPath, join(dir, names.wasm));
   if (gluePath !== join(dir, names.js)) rmSync(gluePath);
@@ -65,7 +91,7 @@ async function finishBuild(name) {
 }
 
 const guide = await finishBuild("fasttrack-guide");
-const full = await finishBuild("fasttrack-onboarding");
+const full = await finishBuild("fasttrack-onboarding", splitBuild({ dir, root, bin: "fasttrack-onboarding", release }));
 
 // Stylesheets, already minified in release builds (prepare-css.mjs): index.html's, which
 // Trunk hashed and linked, and the ones only boot.js or host pages link.

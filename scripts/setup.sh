@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130
 TWIGGY_VERSION=0.8.0
+WASM_SPLIT_VERSION=0.2.4
 want=${1:-serve}
 
 log() { printf 'setup: %s\n' "$*"; }
@@ -32,6 +33,14 @@ if ! have_version wasm-bindgen "$WASM_BINDGEN_VERSION" || ! command -v wasm-bind
   # Not --locked: its lockfile names a webpki-roots release the registry lacks.
   CARGO_RESOLVER_INCOMPATIBLE_RUST_VERSIONS=fallback \
     cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+
+# Splits the full build's later pages out of its first load (scripts/split-wasm.mjs): the
+# splitter matching the wasm_split_helpers that Leptos' pieces are declared with.
+# (It has no --version: cargo's list of installed crates says which it is.)
+if ! command -v wasm-split-cli >/dev/null || ! cargo install --list | grep -qF "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  log "installing wasm-split-cli $WASM_SPLIT_VERSION (a minute, once)"
+  cargo install --locked wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary
 fi
 
 apt_missing=()

@@ -46,8 +46,9 @@ step "Cargo.lock is current" cargo fetch --locked
 step "clippy (native)" cargo clippy --workspace --all-targets --locked -- -D warnings
 step "clippy (native, guide-only build: the build-time prerender)" cargo clippy -p fasttrack-onboarding \
   --all-targets --locked --no-default-features -- -D warnings
-step "clippy (wasm)" cargo clippy -p fasttrack-onboarding --all-targets --locked \
-  --target wasm32-unknown-unknown -- -D warnings
+step "clippy (wasm, the full build as shipped: its later pages split out)" cargo clippy \
+  -p fasttrack-onboarding --all-targets --locked --target wasm32-unknown-unknown --features split \
+  -- -D warnings
 step "clippy (wasm, guide-only build)" cargo clippy -p fasttrack-onboarding --all-targets --locked \
   --target wasm32-unknown-unknown --no-default-features -- -D warnings
 cargo_tests "native tests" native cargo test --workspace --locked

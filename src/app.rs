@@ -4,7 +4,6 @@
 //! loading a page). The guide-only build (no `wizard` feature) has no router: it draws the one
 //! page its address names, and each of its links loads a page (`boot.js` picks the build).
 
-use crate::guide::GuidePage;
 use crate::host::Config;
 use crate::locale::Locale;
 use crate::shell::{Address, LocaleShell, NotFound, Place, RootRedirect};
@@ -104,7 +103,10 @@ fn Pages() -> impl IntoView {
 
 fn page_view(page: Address) -> AnyView {
     match page {
-        Address::Guide { .. } => view! { <GuidePage /> }.into_any(),
+        #[cfg(feature = "wizard")]
+        Address::Guide { .. } => crate::piece::drawn(crate::guide::fetched_page()),
+        #[cfg(not(feature = "wizard"))]
+        Address::Guide { .. } => view! { <crate::guide::GuidePage /> }.into_any(),
         #[cfg(feature = "wizard")]
         page if page.is_wizard() => view! { <crate::request::WizardPage page /> }.into_any(),
         #[cfg(not(feature = "wizard"))]

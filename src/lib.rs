@@ -9,6 +9,7 @@
 //! - [`locale`], [`i18n`]: the offered locales, their UI strings and message functions
 //! - [`host`]: how a host page talks to the app (start-up, `FastTrack.mount`, settings, events)
 //! - [`browser`]: storage, focus, scrolling and the console, failing soft
+//! - `piece` (full build): pages whose code is fetched when first shown
 //! - `prerender` (native only): the guide's pages as HTML at build time
 
 // Rendering to HTML (the build-time prerender) nests deeper types than rendering to the DOM.
@@ -20,6 +21,8 @@ pub mod guide;
 pub mod host;
 pub mod i18n;
 pub mod locale;
+#[cfg(feature = "wizard")]
+mod piece;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
 #[cfg(feature = "wizard")]

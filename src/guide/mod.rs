@@ -9,4 +9,6 @@ mod roles_table;
 mod toc;
 
 pub use inline::external_link;
+#[cfg(feature = "wizard")]
+pub use page::fetched_page;
 pub use page::{page_title, GuidePage};

@@ -19,6 +19,13 @@ pub fn page_title(locale: Locale) -> String {
     format!("{} – {}", locale.guide().title, locale.ui().app_name)
 }
 
+#[cfg(feature = "wizard")]
+crate::piece::piece!(
+    /// The guide page as the full build draws it: a piece of that build of its own
+    /// ([`crate::piece`]), since that build's readers arrive in the wizard or a portal.
+    pub fetched_page in guide: fn() { view! { <GuidePage /> }.into_any() }
+);
+
 #[component]
 pub fn GuidePage() -> impl IntoView {
     let CurrentLocale(locale) = expect_context::<CurrentLocale>();

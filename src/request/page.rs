@@ -1,11 +1,16 @@
 //! Which wizard page an address draws. A deep link past an unanswered question lands on the
 //! first question that still needs answers; the review needs every answer.
+//!
+//! The later questions' fields, and the review with the confirmation, are two pieces of the
+//! build of their own, fetched when first shown ([`crate::piece`]).
 
+use crate::piece::{drawn, piece};
 use crate::request::check::CheckAnswers;
 use crate::request::confirmation::Confirmation;
 use crate::request::context::provide_wizard_context;
 use crate::request::question::QuestionPage;
 use crate::request::start::RequestStart;
+use crate::request::steps::step_fields;
 use crate::shell::{Address, NotFound, Place};
 use leptos::prelude::*;
 
@@ -17,18 +22,31 @@ pub fn WizardPage(page: Address) -> impl IntoView {
     let locale = cx.locale.get_untracked();
     match page {
         Address::WizardStart { .. } => view! { <RequestStart /> }.into_any(),
-        Address::Confirmation { .. } => view! { <Confirmation /> }.into_any(),
+        Address::Confirmation { .. } => drawn(closing(page)),
         Address::Step { step, changing, .. } => match first_incomplete {
             Some(first) if first < step => redirect(Address::step(locale, first)),
-            _ => view! { <QuestionPage step changing /> }.into_any(),
+            _ => drawn(async move {
+                let fields = step_fields(step).await?;
+                Ok(view! { <QuestionPage step changing fields /> }.into_any())
+            }),
         },
         Address::Check { .. } => match first_incomplete {
             Some(first) => redirect(Address::step(locale, first)),
-            None => view! { <CheckAnswers /> }.into_any(),
+            None => drawn(closing(page)),
         },
         _ => view! { <NotFound /> }.into_any(),
     }
 }
+
+piece!(
+    /// The review, or the confirmation that follows it: one piece of the build.
+    closing in review: fn(page: Address) {
+        match page {
+            Address::Confirmation { .. } => view! { <Confirmation /> }.into_any(),
+            _ => view! { <CheckAnswers /> }.into_any(),
+        }
+    }
+);
 
 fn redirect(to: Address) -> AnyView {
     Place::current().replace(&to);

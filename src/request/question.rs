@@ -8,7 +8,6 @@ use crate::request::controls::focus_later;
 use crate::request::error_summary::{ErrorSummary, SUMMARY_ID};
 use crate::request::frame::{DraftNotice, StartAgain};
 use crate::request::state::today;
-use crate::request::steps::StepFields;
 use crate::request::use_submission::{next_refused_question, use_submission};
 use crate::shell::{Address, Place};
 use fasttrack_model::{validate_step, Refusal, Step};
@@ -35,8 +34,9 @@ fn before(locale: crate::locale::Locale, step: Step, changing: bool) -> Address 
     }
 }
 
+/// `fields`: the step's own ([`step_fields`](crate::request::steps::step_fields)).
 #[component]
-pub fn QuestionPage(step: Step, changing: bool) -> impl IntoView {
+pub fn QuestionPage(step: Step, changing: bool, fields: AnyView) -> impl IntoView {
     let cx = expect_context::<WizardContext>();
     let place = Place::current();
     let submission = use_submission();
@@ -116,7 +116,7 @@ pub fn QuestionPage(step: Step, changing: bool) -> impl IntoView {
                 // While a request is on its way, its answers stay as they are sent: no second
                 // request can be made of them until the service has answered.
                 <fieldset class="ft-fieldset" disabled=move || submission.pending.get()>
-                    <StepFields step />
+                    {fields}
                     <button type="submit" class="ft-button">{move || cx.text().continue_button}</button>
                 </fieldset>
             </form>

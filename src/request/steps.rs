@@ -1,6 +1,7 @@
 //! The five question pages' fields. Each step shows only what earlier answers make relevant.
 
 use crate::i18n::Choice;
+use crate::piece::{piece, Unavailable};
 use crate::request::context::{lens, WizardContext};
 use crate::request::controls::*;
 use crate::request::names::{language_options, region_options};
@@ -12,8 +13,16 @@ const YES: &str = YES_NO[0];
 const NO: &str = YES_NO[1];
 use leptos::prelude::*;
 
-#[component]
-pub fn StepFields(step: Step) -> impl IntoView {
+/// The fields of `step`. The first question's are in the build's first piece (readers arrive
+/// there); the later questions' are one piece of their own.
+pub async fn step_fields(step: Step) -> Result<AnyView, Unavailable> {
+    match step {
+        Step::About => Ok(view! { <AboutFields /> }.into_any()),
+        later => later_fields(later).await,
+    }
+}
+
+piece!(later_fields in questions: fn(step: Step) {
     match step {
         Step::About => view! { <AboutFields /> }.into_any(),
         Step::Services => view! { <ServicesFields /> }.into_any(),
@@ -21,7 +30,7 @@ pub fn StepFields(step: Step) -> impl IntoView {
         Step::Requester => view! { <RequesterFields /> }.into_any(),
         Step::Contacts => view! { <ContactsFields /> }.into_any(),
     }
-}
+});
 
 #[component]
 fn AboutFields() -> impl IntoView {

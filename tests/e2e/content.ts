@@ -16,6 +16,13 @@ export const ALL_LOCALES: string[] = readdirSync(join(__dirname, "../../content/
 /** The locales added after the first three: a lighter pass each (locales.spec.ts). */
 export const NEW_LOCALES = ALL_LOCALES.filter((t) => !(LOCALES as readonly string[]).includes(t));
 
+/** The one message each locale keeps in the app itself (`load_failed` in its strings file):
+ * what is shown where text or code the page needs cannot be fetched. */
+export function loadFailedText(tag: string): string {
+  const toml = readFileSync(join(__dirname, "../../content/locales", `${tag}.toml`), "utf8");
+  return JSON.parse(toml.match(/^load_failed = (".*")$/m)![1]);
+}
+
 export interface SourceFacts {
   title: string;
   roles: { name: string; responsibilities: string[] }[];

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { LOCALES, chooseLanguage } from "./content";
+import { LOCALES, chooseLanguage, loadFailedText } from "./content";
 import {
   BROWSER_LOCALE,
   DRAFT_KEY,
@@ -426,4 +426,27 @@ test.describe("answers are kept only as long as the reader chose", () => {
     await page.locator("#requester-kind").check();
     expect(await stored(page, "localStorage")).toContain('"requester_kind":"customer"');
   });
+});
+
+test("a later page whose code cannot be fetched says so; the answers stay and the next visit loads it", async ({ page }) => {
+  // The later questions are a piece of the build fetched when first shown (src/piece.rs).
+  const piece = /fasttrack-onboarding-questions-[0-9a-f]+\.wasm$/;
+  const errors: string[] = [];
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  await page.route(piece, (route) => route.abort());
+  await page.goto("/fr-FR/request/about");
+  await page.locator("#requester-kind").check();
+  await page.locator("form.ft-form button[type=submit]").click();
+  await expect(page).toHaveURL(/\/fr-FR\/request\/services$/);
+  await expect(page.getByRole("alert")).toHaveText(loadFailedText("fr-FR"));
+  expect(errors.join("\n")).toContain("a piece of the app could not be fetched");
+  // The app lives on: Back shows the first question with its answer.
+  await page.goBack();
+  await expect(page.locator("h1")).toHaveText(STRINGS["fr-FR"].step1);
+  await expect(page.locator("#requester-kind")).toBeChecked();
+  // The connection is back: Continue fetches the piece this time.
+  await page.unroute(piece);
+  await page.locator("form.ft-form button[type=submit]").click();
+  await expect(page).toHaveURL(/\/request\/services$/);
+  await expect(page.locator("#products")).toBeVisible();
 });

@@ -1,0 +1,66 @@
+//! Pages whose code is a piece of the full build of its own, fetched when first shown (feature
+//! `split`; scripts/split-wasm.mjs cuts the build after cargo). Readers of the full build arrive
+//! at the wizard's first question or in a portal: the guide, the later questions and the
+//! review are not in the first load.
+//!
+//! [`piece!`] declares such a page; [`drawn`] shows it once its piece is here. A piece that
+//! cannot be fetched (the connection dropped) is a worded message where the page would be,
+//! never a panic: the reader's answers and the rest of the app stay, and the next visit to the
+//! page tries again.
+
+use crate::shell::CurrentLocale;
+use leptos::prelude::*;
+use std::future::Future;
+
+/// A piece of the build that could not be fetched.
+#[derive(Debug)]
+pub struct Unavailable;
+
+impl From<leptos::wasm_split::SplitLoaderError> for Unavailable {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        Unavailable
+    }
+}
+
+/// `piece!(name in piece_name: fn(args) { view })` declares `async fn name(args) ->
+/// Result<AnyView, Unavailable>`. With the `split` feature its body is the piece called
+/// `piece_name` (functions naming the same piece share it), fetched on the first call; without
+/// it (the component tests, native builds) the body is in the build and the call is ready at
+/// once.
+macro_rules! piece {
+    ($(#[$doc:meta])* $vis:vis $name:ident in $piece:ident: fn($($arg:ident: $ty:ty),*) $body:block) => {
+        $(#[$doc])*
+        #[cfg(feature = "split")]
+        #[leptos::wasm_split::wasm_split($piece, wasm_split_path = ::leptos::wasm_split, fallible)]
+        $vis fn $name($($arg: $ty),*) -> Result<AnyView, $crate::piece::Unavailable> {
+            let page: AnyView = $body;
+            Ok(page)
+        }
+        $(#[$doc])*
+        #[cfg(not(feature = "split"))]
+        $vis async fn $name($($arg: $ty),*) -> Result<AnyView, $crate::piece::Unavailable> {
+            let page: AnyView = $body;
+            Ok(page)
+        }
+    };
+}
+pub(crate) use piece;
+
+/// The page `page` gives, drawn once it is here (nothing in its place meanwhile, so that what
+/// the page does on arrival, focus and announcement, finds it whole); if its piece cannot be
+/// fetched, the message that the page could not be loaded.
+pub fn drawn(page: impl Future<Output = Result<AnyView, Unavailable>> + Send + 'static) -> AnyView {
+    Suspend::new(async move {
+        page.await.unwrap_or_else(|Unavailable| {
+            crate::browser::console_error("a piece of the app could not be fetched");
+            let CurrentLocale(locale) = expect_context::<CurrentLocale>();
+            view! {
+                <p class="ft-callout ft-callout--warning" role="alert">
+                    {move || locale.get().load_failed()}
+                </p>
+            }
+            .into_any()
+        })
+    })
+    .into_any()
+}
