@@ -12,7 +12,7 @@
 // minified).
 const builds = /* BUILDS: */ {
   guide: { js: "fasttrack-guide.js", wasm: "fasttrack-guide_bg.wasm" },
-  full: { js: "fasttrack-onboarding.js", wasm: "fasttrack-onboarding_bg.wasm" },
+  full: { js: "fasttrack-onboarding.js", wasm: "fasttrack-onboarding_bg.wasm", pieces: "fasttrack-onboarding-pieces.js" },
   wizardCss: "wizard.css",
   elementCss: "element.css",
   printPathCss: "print-path.css",
@@ -143,6 +143,8 @@ async function start() {
   // The wasm download starts now, alongside the glue's, and the text of the language a
   // standalone page's address names (the app asks for the same files once it runs).
   const wasm = fetch(here(build.wasm));
+  // The glue imports the loader of the full build's pieces: fetched now, not after the glue.
+  if (build.pieces) document.head.append(Object.assign(document.createElement("link"), { rel: "modulepreload", href: here(build.pieces) }));
   preloadText();
   // A standalone page that may show the wizard needs its styles (host pages link fasttrack.css).
   const styles = new Promise((resolve) => {

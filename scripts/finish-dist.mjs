@@ -77,6 +77,7 @@ async function finishBuild(name, split) {
   const names = { js: `${name}-${hash}.js`, wasm: `${name}-${hash}_bg.wasm` };
   if (split) {
     const loaderName = `${name}-${hash}-pieces.js`;
+    names.pieces = loaderName;
     // The glue imports the loader by the name the wasm gives its imports' module; only the
     // specifier changes (the wasm's import object keeps that name as its key).
     if (!importOf(LOADER).test(glue)) throw new Error(`split-wasm: ${name}.js does not import ${LOADER}`);

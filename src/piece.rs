@@ -50,17 +50,26 @@ pub(crate) use piece;
 /// the page does on arrival, focus and announcement, finds it whole); if its piece cannot be
 /// fetched, the message that the page could not be loaded.
 pub fn drawn(page: impl Future<Output = Result<AnyView, Unavailable>> + Send + 'static) -> AnyView {
-    Suspend::new(async move {
-        page.await.unwrap_or_else(|Unavailable| {
-            crate::browser::console_error("a piece of the app could not be fetched");
-            let CurrentLocale(locale) = expect_context::<CurrentLocale>();
-            view! {
-                <p class="ft-callout ft-callout--warning" role="alert">
-                    {move || locale.get().load_failed()}
-                </p>
-            }
-            .into_any()
-        })
+    let mut page = Box::pin(page);
+    // A piece already here (and every page without the `split` feature) is drawn at once, as
+    // any page is: only a piece still to fetch waits in a `Suspend`. (A `Suspend` drawn again
+    // in place, as a page change does, waits for a task of its own even when ready.)
+    let mut now = std::task::Context::from_waker(std::task::Waker::noop());
+    match page.as_mut().poll(&mut now) {
+        std::task::Poll::Ready(page) => shown(page),
+        std::task::Poll::Pending => Suspend::new(async move { shown(page.await) }).into_any(),
+    }
+}
+
+fn shown(page: Result<AnyView, Unavailable>) -> AnyView {
+    page.unwrap_or_else(|Unavailable| {
+        crate::browser::console_error("a piece of the app could not be fetched");
+        let CurrentLocale(locale) = expect_context::<CurrentLocale>();
+        view! {
+            <p class="ft-callout ft-callout--warning" role="alert">
+                {move || locale.get().load_failed()}
+            </p>
+        }
+        .into_any()
     })
-    .into_any()
 }

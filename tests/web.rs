@@ -31,15 +31,9 @@ fn forget_language_choice() {
     storage.remove_item("fasttrack:locale").unwrap();
 }
 
-/// Lets the app finish what a change set off: every task it spawned, and those they spawned
-/// (a page in a `Suspend` is drawn by a task of its own), run before a timer's callback does.
+/// Lets the effects and the views they update run.
 async fn settle() {
-    let timer = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback(&resolve);
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(timer).await;
+    leptos::task::tick().await;
 }
 
 /// The document's path, as the browser's address bar shows it.

@@ -8,7 +8,7 @@ use crate::request::controls::focus_later;
 use crate::request::error_summary::{ErrorSummary, SUMMARY_ID};
 use crate::request::frame::{DraftNotice, StartAgain};
 use crate::request::state::today;
-use crate::request::use_submission::{next_refused_question, use_submission};
+use crate::request::use_submission::{next_refused_question, sending};
 use crate::shell::{Address, Place};
 use fasttrack_model::{validate_step, Refusal, Step};
 use leptos::prelude::*;
@@ -39,7 +39,7 @@ fn before(locale: crate::locale::Locale, step: Step, changing: bool) -> Address 
 pub fn QuestionPage(step: Step, changing: bool, fields: AnyView) -> impl IntoView {
     let cx = expect_context::<WizardContext>();
     let place = Place::current();
-    let submission = use_submission();
+    let sending = sending();
     let has_errors = move || {
         cx.state
             .errors
@@ -103,7 +103,7 @@ pub fn QuestionPage(step: Step, changing: bool, fields: AnyView) -> impl IntoVie
         <div class="ft-wizard">
             <a class="ft-back-link" href=back>{move || cx.text().back}</a>
             <ErrorSummary step=Some(step) />
-            <Show when=move || submission.pending.get()>
+            <Show when=move || sending.get()>
                 <p class="ft-callout ft-callout--warning" role="status" id="ft-sending-notice">
                     {move || cx.text().sending.in_flight}
                 </p>
@@ -115,7 +115,7 @@ pub fn QuestionPage(step: Step, changing: bool, fields: AnyView) -> impl IntoVie
                 </h1>
                 // While a request is on its way, its answers stay as they are sent: no second
                 // request can be made of them until the service has answered.
-                <fieldset class="ft-fieldset" disabled=move || submission.pending.get()>
+                <fieldset class="ft-fieldset" disabled=move || sending.get()>
                     {fields}
                     <button type="submit" class="ft-button">{move || cx.text().continue_button}</button>
                 </fieldset>

@@ -1,6 +1,9 @@
-//! Sending the request, in the shape of a leptos-use hook: [`provide_submission`] creates the
-//! send once for the mounted app (so it outlives the review page: leaving it does not lose
-//! the answer), and [`use_submission`] gives any page its signals and its `send`.
+//! Sending the request, in the shape of a leptos-use hook. [`provide_submission`] gives the
+//! mounted app its submission's state, so it outlives the review page (leaving it loses
+//! nothing); [`sending`] tells any page whether a request is on its way; [`use_submission`]
+//! gives the review its signals and its `send`. The send itself (the client, the outcomes) is
+//! only reached from the review, so its code is in the review's piece of the build
+//! ([`crate::piece`]); it is set up the first time the review asks, under the app's owner.
 
 use crate::host::Config;
 use crate::locale::Locale;
@@ -12,6 +15,7 @@ use crate::request::submit::Outcome;
 use crate::shell::{Address, Place};
 use fasttrack_model::{validate, Refusal, Step};
 use leptos::prelude::*;
+use leptos::reactive::owner::WeakOwner;
 
 /// The id of the box that says why a send failed (on the review page).
 pub const FAILURE_ID: &str = "ft-failure";
@@ -30,13 +34,68 @@ pub struct UseSubmissionReturn {
     pub send: UnsyncCallback<()>,
 }
 
-/// The wizard's submission, for any page below the app's root.
-pub fn use_submission() -> UseSubmissionReturn {
-    expect_context::<UseSubmissionReturn>()
+/// The app's one submission, as [`provide_submission`] provides it.
+#[derive(Clone, Copy)]
+struct Submission {
+    pending: RwSignal<bool>,
+    attempt: RwSignal<Option<u32>>,
+    failure: RwSignal<Option<Outcome>>,
+    /// The mounted app's owner: the send and its answer belong to it, not to a page. (Weak: it
+    /// holds this context, and must not be kept alive by it once the app is unmounted.)
+    owner: StoredValue<WeakOwner>,
+    /// Set up by the first [`use_submission`].
+    send: StoredValue<Option<UnsyncCallback<()>>, LocalStorage>,
 }
 
-/// Creates the app's one submission and provides it. Called once, where the address is known.
+/// Provides the app's one submission. Called once, where the address is known.
 pub fn provide_submission() {
+    provide_context(Submission {
+        pending: RwSignal::new(false),
+        attempt: RwSignal::new(None),
+        failure: RwSignal::new(None),
+        owner: StoredValue::new(Owner::current().unwrap_or_default().downgrade()),
+        send: StoredValue::new_local(None),
+    });
+}
+
+/// True while a request is on its way (retries included).
+pub fn sending() -> Signal<bool> {
+    expect_context::<Submission>().pending.into()
+}
+
+/// The wizard's submission, for the review: its signals and its `send`.
+pub fn use_submission() -> UseSubmissionReturn {
+    let submission = expect_context::<Submission>();
+    let send = submission.send.get_value().unwrap_or_else(|| {
+        let send = under_app(submission, || new_send(submission));
+        submission.send.set_value(Some(send));
+        send
+    });
+    UseSubmissionReturn {
+        pending: submission.pending.into(),
+        attempt: submission.attempt.into(),
+        failure: submission.failure.into(),
+        send,
+    }
+}
+
+/// Runs `f` under the mounted app's owner (under the current one, should that be gone).
+fn under_app<T>(submission: Submission, f: impl FnOnce() -> T) -> T {
+    match submission.owner.with_value(WeakOwner::upgrade) {
+        Some(owner) => owner.with(f),
+        None => f(),
+    }
+}
+
+/// The send, under the app's owner: the request goes on, and its answer is acted on wherever
+/// the reader is, until the app is unmounted.
+fn new_send(submission: Submission) -> UnsyncCallback<()> {
+    let Submission {
+        pending,
+        attempt,
+        failure,
+        ..
+    } = submission;
     let config = expect_context::<Config>();
     let state = expect_context::<WizardState>();
     let place = Place::current();
@@ -47,18 +106,9 @@ pub fn provide_submission() {
             .unwrap_or_else(Locale::default_locale)
     };
 
-    let attempt = RwSignal::new(None::<u32>);
-    let failure = RwSignal::new(None::<Outcome>);
-    let action = Action::new_local(move |(key, body): &(String, String)| {
-        let (config, key, body) = (config.clone(), key.clone(), body.clone());
-        async move { client::send(&config, &key, &body, move |n| attempt.set(Some(n))).await }
-    });
-
-    // The outcome arrives wherever the reader is.
-    Effect::new(move |_| {
-        let Some(outcome) = action.value().get() else {
-            return;
-        };
+    // What the backend's last answer means for the reader.
+    let answered = move |outcome: Outcome| {
+        pending.set(false);
         attempt.set(None);
         match outcome {
             Outcome::Accepted { reference } => {
@@ -93,10 +143,10 @@ pub fn provide_submission() {
                 focus_later(FAILURE_ID);
             }
         }
-    });
+    };
 
-    let send = UnsyncCallback::new(move |()| {
-        if action.pending().get_untracked() {
+    UnsyncCallback::new(move |()| {
+        if pending.get_untracked() {
             return;
         }
         match state.draft.with_untracked(|d| validate(d, today())) {
@@ -114,7 +164,16 @@ pub fn provide_submission() {
                     body: body.clone(),
                 }));
                 failure.set(None);
-                action.dispatch((key, body));
+                pending.set(true);
+                let config = config.clone();
+                let sent = async move {
+                    let report = move |n| attempt.set(Some(n));
+                    answered(client::send(&config, &key, &body, report).await);
+                };
+                // Under the app's owner (not the page's): cancelled only if the app goes.
+                under_app(submission, || {
+                    leptos::task::spawn_local_scoped_with_cancellation(sent)
+                });
             }
             Err(errors) => show_on_question(
                 state,
@@ -123,14 +182,7 @@ pub fn provide_submission() {
                 errors.into_iter().map(Refusal::from).collect(),
             ),
         }
-    });
-
-    provide_context(UseSubmissionReturn {
-        pending: action.pending().into(),
-        attempt: attempt.into(),
-        failure: failure.into(),
-        send,
-    });
+    })
 }
 
 /// Shows `errors` on the first question that has any, reached as from the review; the others

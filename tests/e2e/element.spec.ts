@@ -160,7 +160,7 @@ test("inside the shadow root: router, focus, skip link, errors, printing, events
   // The skip link moves focus to the app's main region.
   await page.locator("#ft .ft-skip-link").focus();
   await page.keyboard.press("Enter");
-  expect(await focusedId(page)).toBe("ft-main");
+  await expect.poll(() => focusedId(page)).toBe("ft-main");
 
   // Into the wizard by its links; errors take focus and link to their fields.
   await page.locator("#ft .ft-nav a", { hasText: "Request assistance" }).click();
@@ -170,11 +170,11 @@ test("inside the shadow root: router, focus, skip link, errors, printing, events
   await expect(page).toHaveURL(`${HOST}/element/help/en/request/about`);
   await page.locator("#ft form.ft-form button[type=submit]").click();
   await expect(page.locator("#ft-error-summary")).toBeFocused();
-  expect(await focusedId(page)).toBe("ft-error-summary");
+  await expect.poll(() => focusedId(page)).toBe("ft-error-summary");
   await expectInlineError(page, "requester-kind", STRINGS.en.selectWho);
   await expectNoAxeViolations(page, "question with errors");
   await page.locator("#ft-error-summary li a").first().click();
-  expect(await focusedId(page)).toBe("requester-kind");
+  await expect.poll(() => focusedId(page)).toBe("requester-kind");
 
   // Back and forward move between the app's pages.
   await page.locator("#requester-kind").check();

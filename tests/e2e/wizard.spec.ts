@@ -107,7 +107,7 @@ for (const tag of LOCALES) {
       await expect(page.locator("#ft-error-summary h2")).toHaveText(s.summaryTitle);
       await expectInlineError(page, "requester-kind", s.selectWho);
       await page.locator("#ft-error-summary a").click();
-      expect(await focusedId(page)).toBe("requester-kind");
+      await expect.poll(() => focusedId(page)).toBe("requester-kind");
     });
 
     test("each rule's message shows in the summary and inline", async ({ page }) => {
@@ -167,7 +167,7 @@ for (const tag of LOCALES) {
       await expectInlineError(page, "requester-phone", s.badPhone);
       // Following a summary link focuses its field.
       await page.locator("#ft-error-summary a").nth(1).click();
-      expect(await focusedId(page)).toBe("requester-phone");
+      await expect.poll(() => focusedId(page)).toBe("requester-phone");
       await page.locator("#requester-email").fill("ana@contoso.com");
       await page.locator("#requester-phone").fill("+55 11 4000 1234");
       await page.locator("form.ft-form button[type=submit]").click();
@@ -197,7 +197,7 @@ for (const tag of LOCALES) {
       const row = page.locator(".ft-summary-list__row").filter({ hasText: "Contoso migration" });
       await row.getByRole("link").click();
       await expect(page).toHaveURL(/\/request\/organisation\?change=1#project-name$/);
-      expect(await focusedId(page)).toBe("project-name");
+      await expect.poll(() => focusedId(page)).toBe("project-name");
       await page.locator("#project-name").fill("Renamed project");
       await page.locator("form.ft-form button[type=submit]").click();
       await expect(page).toHaveURL(/\/request\/check$/);
