@@ -1,16 +1,15 @@
 //! The app: the root element every style is scoped under, and which page each address draws.
 //!
-//! The full build follows the address with `leptos_router` (links inside the app move without
-//! loading a page). The guide-only build (no `wizard` feature) has no router: it draws the one
-//! page its address names, and each of its links loads a page (`boot.js` picks the build).
+//! The full build follows the browser's address (`shell::history`: links inside the app move
+//! it without loading a page). The guide-only build (no `wizard` feature) draws the one page
+//! its address names, and each of its links loads a page (`boot.js` picks the build).
 
 use crate::host::Config;
 use crate::locale::Locale;
 use crate::shell::{Address, LocaleShell, NotFound, Place, RootRedirect};
 use leptos::prelude::*;
 
-/// The class every rule in `style/` is scoped under.
-pub const ROOT_CLASS: &str = "ft-app";
+pub use crate::shell::ROOT_CLASS;
 
 #[component]
 pub fn App(config: Config) -> impl IntoView {
@@ -24,19 +23,7 @@ pub fn App(config: Config) -> impl IntoView {
             &[("version", env!("CARGO_PKG_VERSION").into())],
         )
     });
-    view! { <div class=ROOT_CLASS>{routed(config)}</div> }
-}
-
-#[cfg(feature = "wizard")]
-fn routed(config: Config) -> impl IntoView {
-    use leptos_router::components::Router;
-    let base = config.base;
-    view! { <Router base><Pages /></Router> }
-}
-
-#[cfg(not(feature = "wizard"))]
-fn routed(_config: Config) -> impl IntoView {
-    view! { <Pages /> }
+    view! { <div class=ROOT_CLASS><Pages /></div> }
 }
 
 /// What frames the page: a locale's frame is drawn again only when the locale changes.

@@ -8,7 +8,7 @@ use crate::guide::render::render_block;
 use crate::guide::toc::TableOfContents;
 use crate::host::Config;
 use crate::locale::Locale;
-use crate::shell::{CurrentLocale, Place};
+use crate::shell::CurrentLocale;
 use fasttrack_content::model::{Guide, Section};
 use leptos::prelude::*;
 
@@ -53,19 +53,6 @@ pub fn GuidePage() -> impl IntoView {
                 browser::scroll_to(&id);
             }
         })
-    });
-
-    // A link to a section followed inside the app: the router scrolls to the section, but looks
-    // for it in the document only; inside the shadow root of <fasttrack-onboarding> it is not
-    // there, so the page scrolls to it (in the document, to where the router already has).
-    let place = Place::current();
-    let section = Memo::new(move |_| place.address.with(|a| a.fragment().map(str::to_owned)));
-    Effect::new(move |drawn: Option<()>| {
-        if let (Some(()), Some(id)) = (drawn, section.get()) {
-            request_animation_frame(move || {
-                browser::scroll_to(&id);
-            });
-        }
     });
 
     move || {

@@ -30,7 +30,7 @@ pub enum DraftStorage {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Config {
     /// The path the app lives under, without a trailing slash (`""` at the site root,
-    /// `/tools/fasttrack` under a sub-path). The router only handles addresses below it.
+    /// `/tools/fasttrack` under a sub-path). The app moves in place only between addresses below it.
     pub base: String,
     /// True when the app owns the whole page (it may then set the document's title and
     /// `lang`); false when a host page embeds it.

@@ -3,6 +3,8 @@
 //! pages that have no locale yet: `/` and unknown addresses.
 
 mod address;
+#[cfg(feature = "wizard")]
+mod history;
 mod language_switcher;
 #[cfg(not(feature = "wizard"))]
 mod load_full_build;
@@ -22,6 +24,10 @@ use crate::host::Config;
 use crate::locale::Locale;
 use language_switcher::LanguageSwitcher;
 use leptos::prelude::*;
+
+/// The class of the app's root element (drawn by `App`): every rule in `style/` is scoped
+/// under it, and only links inside it move the app in place.
+pub const ROOT_CLASS: &str = "ft-app";
 
 /// The locale of the page, for everything under the frame.
 #[derive(Clone, Copy)]

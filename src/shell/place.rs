@@ -1,6 +1,6 @@
-//! Where the reader is, and how the app moves them. The full build follows its router; the
-//! guide-only build has no router (each of its links loads a page, `boot.js` picking the
-//! build), so it reads the address once and moves by loading addresses.
+//! Where the reader is, and how the app moves them. The full build follows the browser's
+//! history (`shell::history`: its links move it without loading a page); the guide-only build
+//! reads the address once and moves by loading addresses (`boot.js` picking the build).
 
 use crate::host::Config;
 use crate::locale::Locale;
@@ -48,43 +48,13 @@ impl Place {
         self.base.with_value(|base| to.href(base))
     }
 
-    /// Reads the address from the router and provides the [`Place`] to everything below.
+    /// Follows the browser's address and provides the [`Place`] to everything below.
     #[cfg(feature = "wizard")]
     pub fn provide(config: &Config) -> Place {
-        use leptos_router::hooks::{use_location, use_navigate};
-        use leptos_router::NavigateOptions;
-
-        let location = use_location();
-        // The router's search has no `?`; its hash keeps its `#`.
-        let whole = Signal::derive(move || {
-            let search = location.search.get();
-            let mark = if search.is_empty() { "" } else { "?" };
-            format!(
-                "{}{mark}{search}{}",
-                location.pathname.get(),
-                location.hash.get()
-            )
-        });
-        let navigate = use_navigate();
-        let navigate = UnsyncCallback::new(move |(href, replace): (String, bool)| {
-            // The address already carries the base: the router must not resolve it again.
-            let options = NavigateOptions {
-                replace,
-                resolve: false,
-                ..NavigateOptions::default()
-            };
-            navigate(&href, options);
-        });
-        // Without `<Routes>`, nothing else tells the router that the new page is drawn, and
-        // it changes the browser's address only once told.
-        if let Some(browser_url) = use_context::<leptos_router::location::BrowserUrl>() {
-            use leptos_router::location::LocationProvider;
-            Effect::new(move |_| {
-                whole.track();
-                browser_url.ready_to_complete();
-            });
-        }
-        Self::provide_from(config, whole, location.pathname.into(), navigate)
+        let history = crate::shell::history::follow(&config.base);
+        let whole = history.address;
+        let pathname = Signal::derive(move || whole.with(|w| path_of(w).to_owned()));
+        Self::provide_from(config, whole.into(), pathname, history.navigate)
     }
 
     #[cfg(not(feature = "wizard"))]
@@ -104,11 +74,7 @@ impl Place {
                 (crate::browser::current_address(), navigate)
             }
         };
-        let pathname = whole
-            .split(['?', '#'])
-            .next()
-            .unwrap_or_default()
-            .to_owned();
+        let pathname = path_of(&whole).to_owned();
         Self::provide_from(
             config,
             Signal::stored(whole),
@@ -154,6 +120,11 @@ impl Place {
         provide_context(place);
         place
     }
+}
+
+/// An address's path: without its query and fragment.
+fn path_of(whole: &str) -> &str {
+    whole.split(['?', '#']).next().unwrap_or_default()
 }
 
 /// The language for a reader who has not named one: the one they chose before, else the best

@@ -91,7 +91,13 @@ test("embedded in a portal with a strict CSP: host untouched, events arrive, no 
   log = await hostLog(page);
   expect(log.filter((e) => e.name === "fasttrack:submitted").map((e) => e.detail)).toEqual([{ reference }]);
 
-  // The host's links are the host's: a real navigation, not the app's router.
+  // The host's links are the host's, even to the app's own pages: a real navigation, not the
+  // app's in-place move (a mark set on this document is gone after it).
+  await page.evaluate(() => ((window as any).__sameDocument = true));
+  await page.locator("#host-help-fr").click();
+  await expect(page).toHaveURL(`${HOST}/portal/help/fr-FR/`);
+  await expect(page.locator("#ft h1")).toHaveText(source("fr-FR").title);
+  expect(await page.evaluate(() => (window as any).__sameDocument)).toBeUndefined();
   await page.locator("#host-settings").click();
   await expect(page).toHaveURL(`${HOST}/portal/settings.html`);
   await expect(page.locator("#host-title")).toHaveText("Einstellungen");
