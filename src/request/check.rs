@@ -1,11 +1,14 @@
 //! "Check your answers": every answer in sections, each with a "Change" link back to its
 //! question (which then returns here), and the button that sends the request. The rows are
 //! [`review_rows`](crate::request::review_rows); the send is the wizard's
-//! ([`use_submission`]).
+//! ([`use_submission`]). The review and the confirmation are one piece of the build
+//! ([`closing`], see [`crate::piece`]).
 
 use crate::locale::Locale;
+use crate::piece::piece;
 use crate::request::answer_list::AnswerList;
 use crate::request::arrival::{tell_host, title_effect, CHECK};
+use crate::request::confirmation::Confirmation;
 use crate::request::context::WizardContext;
 use crate::request::controls::focus_later;
 use crate::request::error_summary::ErrorSummary;
@@ -16,6 +19,16 @@ use crate::request::use_submission::{use_submission, FAILURE_ID};
 use crate::shell::{Address, Place};
 use fasttrack_model::Step;
 use leptos::prelude::*;
+
+piece!(
+    /// The review, or the confirmation that follows it: one piece of the build.
+    pub closing in review, prefetch fetch_closing: fn(page: Address) {
+        match page {
+            Address::Confirmation { .. } => view! { <Confirmation /> }.into_any(),
+            _ => view! { <CheckAnswers /> }.into_any(),
+        }
+    }
+);
 
 /// The words for a failed submission.
 fn failure_text(locale: Locale, outcome: &Outcome) -> String {
@@ -40,7 +53,7 @@ fn failure_text(locale: Locale, outcome: &Outcome) -> String {
 }
 
 #[component]
-pub fn CheckAnswers() -> impl IntoView {
+fn CheckAnswers() -> impl IntoView {
     let cx = expect_context::<WizardContext>();
     let place = Place::current();
     let submission = use_submission();

@@ -4,9 +4,8 @@
 //! The later questions' fields, and the review with the confirmation, are two pieces of the
 //! build of their own, fetched when first shown ([`crate::piece`]).
 
-use crate::piece::{drawn, piece};
-use crate::request::check::CheckAnswers;
-use crate::request::confirmation::Confirmation;
+use crate::piece::drawn;
+use crate::request::check::closing;
 use crate::request::context::provide_wizard_context;
 use crate::request::question::QuestionPage;
 use crate::request::start::RequestStart;
@@ -37,16 +36,6 @@ pub fn WizardPage(page: Address) -> impl IntoView {
         _ => view! { <NotFound /> }.into_any(),
     }
 }
-
-piece!(
-    /// The review, or the confirmation that follows it: one piece of the build.
-    closing in review: fn(page: Address) {
-        match page {
-            Address::Confirmation { .. } => view! { <Confirmation /> }.into_any(),
-            _ => view! { <CheckAnswers /> }.into_any(),
-        }
-    }
-);
 
 fn redirect(to: Address) -> AnyView {
     Place::current().replace(&to);

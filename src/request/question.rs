@@ -8,6 +8,7 @@ use crate::request::controls::focus_later;
 use crate::request::error_summary::{ErrorSummary, SUMMARY_ID};
 use crate::request::frame::{DraftNotice, StartAgain};
 use crate::request::state::today;
+use crate::request::steps::prefetch_after;
 use crate::request::use_submission::{next_refused_question, sending};
 use crate::shell::{Address, Place};
 use fasttrack_model::{validate_step, Refusal, Step};
@@ -98,6 +99,15 @@ pub fn QuestionPage(step: Step, changing: bool, fields: AnyView) -> impl IntoVie
         place.go(&to);
     };
     let back = place.href(&before(cx.locale.get_untracked(), step, changing));
+    // Once the reader answers, the next page's piece of the build is fetched: Continue need not
+    // wait for it. (Not on arrival: a first visit fetches only what its page needs.)
+    let prefetched = StoredValue::new(false);
+    let prefetch = move |_| {
+        if !prefetched.get_value() {
+            prefetched.set_value(true);
+            prefetch_after(step);
+        }
+    };
 
     view! {
         <div class="ft-wizard">
@@ -108,7 +118,7 @@ pub fn QuestionPage(step: Step, changing: bool, fields: AnyView) -> impl IntoVie
                     {move || cx.text().sending.in_flight}
                 </p>
             </Show>
-            <form class="ft-form" novalidate on:submit=on_submit>
+            <form class="ft-form" novalidate on:submit=on_submit on:input=prefetch on:change=prefetch>
                 <p class="ft-caption" id="ft-step-progress">{move || progress(cx, step)}</p>
                 <h1 id=HEADING_ID tabindex="-1" aria-describedby="ft-step-progress">
                     {move || cx.text().steps.get(step).question}

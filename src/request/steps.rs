@@ -13,6 +13,17 @@ const YES: &str = YES_NO[0];
 const NO: &str = YES_NO[1];
 use leptos::prelude::*;
 
+/// Fetches the piece of the page after `step`'s (the later questions, or the review), so that
+/// Continue need not wait for it. (A piece already here, or no `split` feature: nothing to do.)
+pub fn prefetch_after(step: Step) {
+    leptos::task::spawn_local(async move {
+        let _ = match step.next() {
+            Some(_) => fetch_later_fields().await.map_err(drop),
+            None => crate::request::check::fetch_closing().await.map_err(drop),
+        };
+    });
+}
+
 /// The fields of `step`. The first question's are in the build's first piece (readers arrive
 /// there); the later questions' are one piece of their own.
 pub async fn step_fields(step: Step) -> Result<AnyView, Unavailable> {
@@ -22,7 +33,7 @@ pub async fn step_fields(step: Step) -> Result<AnyView, Unavailable> {
     }
 }
 
-piece!(later_fields in questions: fn(step: Step) {
+piece!(later_fields in questions, prefetch fetch_later_fields: fn(step: Step) {
     match step {
         Step::About => view! { <AboutFields /> }.into_any(),
         Step::Services => view! { <ServicesFields /> }.into_any(),

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { LOCALES, chooseLanguage, loadFailedText } from "./content";
 import {
   BROWSER_LOCALE,
@@ -449,4 +449,32 @@ test("a later page whose code cannot be fetched says so; the answers stay and th
   await page.locator("form.ft-form button[type=submit]").click();
   await expect(page).toHaveURL(/\/request\/services$/);
   await expect(page.locator("#products")).toBeVisible();
+});
+
+/** Whether the page fetched the full build's piece `name` (src/piece.rs). */
+function watchPieces(page: Page) {
+  const fetched: string[] = [];
+  page.on("request", (r) => fetched.push(new URL(r.url()).pathname));
+  return (name: string) => fetched.some((p) => new RegExp(`^/fasttrack-onboarding-${name}-[0-9a-f]+\\.wasm$`).test(p));
+}
+
+test("the next page's piece is fetched once the reader answers, not on arrival", async ({ page }) => {
+  const fetched = watchPieces(page);
+  await page.goto("/en/request/about");
+  await expect(page.locator("#requester-kind")).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  expect(fetched("questions")).toBe(false);
+  await page.locator("#requester-kind").check();
+  await expect.poll(() => fetched("questions")).toBe(true);
+});
+
+test("the last question's answers fetch the review's piece", async ({ page }) => {
+  const fetched = watchPieces(page);
+  await seedDraft(page, validDraft({ primary_contact: { same_as_requester: "", name: "", email: "" } }), "contacts");
+  await page.goto("/en/request/contacts");
+  await expect(page.locator("#primary-contact-same")).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  expect(fetched("review")).toBe(false);
+  await page.locator("#primary-contact-same").check();
+  await expect.poll(() => fetched("review")).toBe(true);
 });
