@@ -46,6 +46,8 @@ fn Pages() -> impl IntoView {
     crate::request::provide_submission();
     // Counts the locales loaded since the app started: a frame waiting for one is drawn then.
     let arrived = RwSignal::new(0_u32);
+    // A locale whose text could not be fetched: the page shown stays, and says so.
+    let failed = RwSignal::new(None::<Locale>);
     let frame = Memo::new(move |shown: Option<&Frame>| {
         arrived.track();
         let wanted = if place.misspelt.get() {
@@ -65,6 +67,8 @@ fn Pages() -> impl IntoView {
                 crate::locale::load_then(locale, move |loaded| {
                     if loaded {
                         arrived.update(|n| *n += 1);
+                    } else {
+                        failed.set(Some(locale));
                     }
                 });
                 shown.cloned().unwrap_or(Frame::Waiting)
@@ -74,7 +78,12 @@ fn Pages() -> impl IntoView {
     });
     // The page without its fragment: following a link to a section does not draw it again.
     let page = Memo::new(move |_| place.address.with(Address::page));
-    move || match frame.get() {
+    // Said in the language asked for, while its address is the one shown.
+    let unavailable = move || {
+        let asked = place.address.with(Address::locale);
+        failed.get().filter(|&locale| Some(locale) == asked)
+    };
+    let framed = move || match frame.get() {
         Frame::Root => view! { <RootRedirect /> }.into_any(),
         Frame::Waiting => ().into_any(),
         Frame::NotFound(requested) => view! { <NotFound requested /> }.into_any(),
@@ -85,6 +94,19 @@ fn Pages() -> impl IntoView {
         Frame::Locale(locale) => {
             view! { <LocaleShell locale>{move || page_view(page.get())}</LocaleShell> }.into_any()
         }
+    };
+    view! {
+        {move || {
+            unavailable()
+                .map(|locale| {
+                    view! {
+                        <p class="ft-callout ft-callout--warning" role="alert" lang=locale.tag()>
+                            {locale.load_failed()}
+                        </p>
+                    }
+                })
+        }}
+        {framed}
     }
 }
 

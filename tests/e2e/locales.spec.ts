@@ -5,7 +5,7 @@
 // guide, a question with errors, the review and the confirmation.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { NEW_LOCALES, loadFailedText, source } from "./content";
+import { NEW_LOCALES, chooseLanguage, loadFailedText, source } from "./content";
 import { answerFromServicesToCheck } from "./wizard-helpers";
 import { STRINGS } from "./wizard-strings";
 
@@ -61,4 +61,22 @@ test("where a locale's text cannot be loaded, the page says so in that language"
   await page.goto("/ja-JP/request/about");
   await expect(page.locator("[data-fasttrack]")).toHaveText(expected);
   expect(errors.join("\n")).toContain("fasttrack: the ja-JP text could not be loaded");
+});
+
+test("a language whose text cannot be fetched leaves the page and the answers, and says so in that language", async ({ page }) => {
+  await page.goto("/en/request/about");
+  await page.locator("#requester-kind").check();
+  await page.route("**/locales/de-DE.*", (route) => route.abort());
+  await chooseLanguage(page, "Deutsch");
+  await expect(page).toHaveURL(/\/de-DE\/request\/about$/);
+  const alert = page.getByRole("alert");
+  await expect(alert).toHaveText(loadFailedText("de-DE"));
+  await expect(alert).toHaveAttribute("lang", "de-DE");
+  // The English page stays as it was, answer included.
+  await expect(page.locator("h1")).toHaveText(STRINGS.en.step1);
+  await expect(page.locator("#requester-kind")).toBeChecked();
+  // Back to a language that is here: the message goes.
+  await page.goBack();
+  await expect(page).toHaveURL(/\/en\/request\/about$/);
+  await expect(alert).toHaveCount(0);
 });
