@@ -30,37 +30,26 @@ impl From<leptos::wasm_split::SplitLoaderError> for Unavailable {
 /// which fetches the piece without drawing anything (its result can be ignored: a failed fetch
 /// is tried again when the page is drawn).
 macro_rules! piece {
-    ($(#[$doc:meta])* $vis:vis $name:ident in $piece:ident: fn($($arg:ident: $ty:ty),*) $body:block) => {
+    ($(#[$doc:meta])* $vis:vis $name:ident in $piece:ident $(, prefetch $fetch:ident)?: fn($($arg:ident: $ty:ty),*) $body:block) => {
         $(#[$doc])*
         #[cfg(feature = "split")]
-        #[leptos::wasm_split::wasm_split($piece, wasm_split_path = ::leptos::wasm_split, fallible)]
+        #[leptos::wasm_split::wasm_split($piece, wasm_split_path = ::leptos::wasm_split, fallible $(, preload($fetch))?)]
         $vis fn $name($($arg: $ty),*) -> Result<AnyView, $crate::piece::Unavailable> {
             let page: AnyView = $body;
             Ok(page)
         }
-        $crate::piece::piece!(@unsplit $(#[$doc])* $vis $name: fn($($arg: $ty),*) $body);
-    };
-    ($(#[$doc:meta])* $vis:vis $name:ident in $piece:ident, prefetch $fetch:ident: fn($($arg:ident: $ty:ty),*) $body:block) => {
-        $(#[$doc])*
-        #[cfg(feature = "split")]
-        #[leptos::wasm_split::wasm_split($piece, wasm_split_path = ::leptos::wasm_split, fallible, preload($fetch))]
-        $vis fn $name($($arg: $ty),*) -> Result<AnyView, $crate::piece::Unavailable> {
-            let page: AnyView = $body;
-            Ok(page)
-        }
-        #[cfg(not(feature = "split"))]
-        $vis async fn $fetch() -> Result<(), $crate::piece::Unavailable> {
-            Ok(())
-        }
-        $crate::piece::piece!(@unsplit $(#[$doc])* $vis $name: fn($($arg: $ty),*) $body);
-    };
-    (@unsplit $(#[$doc:meta])* $vis:vis $name:ident: fn($($arg:ident: $ty:ty),*) $body:block) => {
         $(#[$doc])*
         #[cfg(not(feature = "split"))]
         $vis async fn $name($($arg: $ty),*) -> Result<AnyView, $crate::piece::Unavailable> {
             let page: AnyView = $body;
             Ok(page)
         }
+        $(
+            #[cfg(not(feature = "split"))]
+            $vis async fn $fetch() -> Result<(), $crate::piece::Unavailable> {
+                Ok(())
+            }
+        )?
     };
 }
 pub(crate) use piece;
