@@ -4,8 +4,9 @@
 // output with its relocations (build.rs asks for them). So this takes cargo's wasm again and
 // does what follows the build itself:
 //   1. wasm-split-cli (crate wasm_split_cli_support, installed by scripts/setup.sh) cuts it
-//      into the first piece, one piece per `#[lazy]` function and chunks of code they share,
-//      and writes `__wasm_split.js`, which fetches a piece when the app first needs it;
+//      into the first piece, one piece per split point name (`piece!`, src/piece.rs) and
+//      chunks of code pieces share, and writes `__wasm_split.js`, which fetches a piece when
+//      the app first needs it;
 //   2. wasm-bindgen on the first piece (keeping the function table the pieces are called
 //      through), as Trunk would have run it;
 //   3. release builds: wasm-opt on every piece, as Trunk would have run it on the whole.
@@ -41,7 +42,7 @@ export function splitBuild({ dir, root, bin, release }) {
     root,
   );
   const pieces = readdirSync(split).filter((f) => f.endsWith(".wasm") && f !== `${bin}.wasm`);
-  if (pieces.length === 0) throw new Error(`split-wasm: ${input} has no #[lazy] pieces (is the "split" feature on?)`);
+  if (pieces.length === 0) throw new Error(`split-wasm: ${input} has no split points (is the "split" feature on?)`);
   const first = join(bound, `${bin}_bg.wasm`);
   if (release) {
     // Trunk's own wasm-opt (binaryen 132 from node_modules, Trunk.toml) with its options for
