@@ -6,7 +6,7 @@
 
 use crate::host::Config;
 use crate::locale::Locale;
-use crate::shell::{Address, LocaleShell, NotFound, Place, RootRedirect};
+use crate::shell::{load_failed_alert, Address, LocaleShell, NotFound, Place, RootRedirect};
 use leptos::prelude::*;
 
 pub use crate::shell::ROOT_CLASS;
@@ -96,16 +96,7 @@ fn Pages() -> impl IntoView {
         }
     };
     view! {
-        {move || {
-            unavailable()
-                .map(|locale| {
-                    view! {
-                        <p class="ft-callout ft-callout--warning" role="alert" lang=locale.tag()>
-                            {locale.load_failed()}
-                        </p>
-                    }
-                })
-        }}
+        {move || unavailable().map(load_failed_alert)}
         {framed}
     }
 }

@@ -8,7 +8,7 @@
 //! never a panic: the reader's answers and the rest of the app stay, and the next visit to the
 //! page tries again.
 
-use crate::shell::CurrentLocale;
+use crate::shell::{load_failed_alert, CurrentLocale};
 use leptos::prelude::*;
 use std::future::Future;
 
@@ -72,12 +72,8 @@ pub fn drawn(page: impl Future<Output = Result<AnyView, Unavailable>> + Send + '
 fn shown(page: Result<AnyView, Unavailable>) -> AnyView {
     page.unwrap_or_else(|Unavailable| {
         crate::browser::console_error("a piece of the app could not be fetched");
+        // A page's frame is drawn for one locale (`LocaleShell`): its locale does not change.
         let CurrentLocale(locale) = expect_context::<CurrentLocale>();
-        view! {
-            <p class="ft-callout ft-callout--warning" role="alert">
-                {move || locale.get().load_failed()}
-            </p>
-        }
-        .into_any()
+        load_failed_alert(locale.get_untracked()).into_any()
     })
 }

@@ -29,6 +29,16 @@ use leptos::prelude::*;
 /// under it, and only links inside it move the app in place.
 pub const ROOT_CLASS: &str = "ft-app";
 
+/// Says, in `locale`'s own words, that text or code a page needs could not be fetched (its
+/// `load_failed`): where a piece of the build or a language's packs did not arrive.
+pub fn load_failed_alert(locale: Locale) -> impl IntoView {
+    view! {
+        <p class="ft-callout ft-callout--warning" role="alert" lang=locale.tag()>
+            {locale.load_failed()}
+        </p>
+    }
+}
+
 /// The locale of the page, for everything under the frame.
 #[derive(Clone, Copy)]
 pub struct CurrentLocale(pub Signal<Locale>);
