@@ -98,6 +98,9 @@ if (!customElements.get("fasttrack-onboarding")) customElements.define("fasttrac
 // the browser is idle, without a visible change. Everywhere else the page stays as built: no
 // WebAssembly is fetched at all.
 const prerendered = mounts.length === 1 && mounts[0].hasAttribute("data-prerendered") && !document.querySelector("fasttrack-onboarding");
+// The wizard's first question, prerendered too (`data-prerendered="question"`), is answered
+// through the app: it is loaded at once.
+const prerenderedQuestion = prerendered && mounts[0].getAttribute("data-prerendered") === "question";
 if (prerendered) {
   document.addEventListener("click", (event) => {
     const link = event.target instanceof Element && event.target.closest("[data-fasttrack] .ft-languages a[hreflang]");
@@ -109,6 +112,54 @@ if (prerendered) {
       localStorage.setItem("fasttrack:locale", link.hreflang);
     } catch {}
   });
+}
+
+/**
+ * Until the app takes a prerendered question over, the page is the reader's to answer: its
+ * answers (disabled in the HTML, for readers without JavaScript) are enabled, and Continue
+ * waits. When the app has drawn the page over it ("fasttrack:ready"), each answer the reader
+ * gave is given to the app's own control of the same id, as an input and a change event, and
+ * Continue is pressed again if it was. Returns what to do if the app cannot be loaded: the
+ * answers are disabled again and the page says, in its language, what it needs.
+ */
+function holdAnswers(element) {
+  const controls = [...element.querySelectorAll("input[id], select[id], textarea[id]")];
+  const changed = (c) =>
+    c.type === "checkbox" || c.type === "radio"
+      ? c.checked !== c.defaultChecked && c.checked
+      : c.tagName === "SELECT"
+        ? [...c.options].some((o) => o.selected !== o.defaultSelected)
+        : c.value !== c.defaultValue;
+  let continued = false;
+  const wait = (event) => {
+    event.preventDefault();
+    continued = true;
+  };
+  element.addEventListener("submit", wait);
+  const fieldsets = [...element.querySelectorAll("fieldset[disabled]")];
+  for (const fieldset of fieldsets) fieldset.disabled = false;
+  element.addEventListener(
+    "fasttrack:ready",
+    () => {
+      element.removeEventListener("submit", wait);
+      // The controls answered here are no longer in the page, but still hold the answers.
+      for (const old of controls.filter(changed)) {
+        const control = element.querySelector(`#${CSS.escape(old.id)}`);
+        if (!control || control.type !== old.type) continue;
+        if (old.type === "checkbox" || old.type === "radio") control.checked = old.checked;
+        else control.value = old.value;
+        control.dispatchEvent(new Event("input", { bubbles: true }));
+        control.dispatchEvent(new Event("change", { bubbles: true }));
+      }
+      if (continued) element.querySelector("form")?.requestSubmit();
+    },
+    { once: true },
+  );
+  return () => {
+    for (const fieldset of fieldsets) fieldset.disabled = true;
+    const note = element.querySelector("noscript");
+    if (note) note.outerHTML = note.textContent;
+  };
 }
 
 /** Whether the deployment sets anything the app would apply: `data-*` settings on the element,
@@ -148,7 +199,8 @@ async function start() {
   preloadText();
   // A standalone page that may show the wizard needs its styles (host pages link fasttrack.css).
   const styles = new Promise((resolve) => {
-    if (guideOnly || !standalone) return resolve();
+    // (A prerendered question links them itself.)
+    if (guideOnly || !standalone || document.querySelector(`link[rel=stylesheet][href$="${builds.wizardCss}"]`)) return resolve();
     const link = Object.assign(document.createElement("link"), {
       rel: "stylesheet",
       href: here(builds.wizardCss),
@@ -163,9 +215,9 @@ async function start() {
   document.dispatchEvent(new CustomEvent("fasttrack:loaded"));
 }
 
-// On a prerendered page nothing is fetched until a moment after the page has loaded and the
-// browser is idle: the page is already whole, and its paint must wait for nothing of ours.
-if (prerendered) {
+// On a prerendered guide page nothing is fetched until a moment after the page has loaded and
+// the browser is idle: the page is already whole, and its paint must wait for nothing of ours.
+if (prerendered && !prerenderedQuestion) {
   await new Promise((resolve) => {
     const later = () => setTimeout(resolve, 500);
     const whenIdle = () => (globalThis.requestIdleCallback ? requestIdleCallback(later, { timeout: 2000 }) : later());
@@ -173,4 +225,10 @@ if (prerendered) {
     else addEventListener("load", whenIdle, { once: true });
   });
 }
-if (!prerendered || (await settingsGiven(mounts[0]))) await start();
+if (prerenderedQuestion) {
+  const unusable = holdAnswers(mounts[0]);
+  await start().catch((error) => {
+    unusable();
+    throw error;
+  });
+} else if (!prerendered || (await settingsGiven(mounts[0]))) await start();

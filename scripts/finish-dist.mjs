@@ -150,6 +150,6 @@ writeFileSync(
 console.log(`finish-dist: boot.js loads ${guide.js} (guide) or ${full.js} (full)`);
 
 if (release) {
-  const tags = prerender(dir, root);
-  console.log(`finish-dist: prerendered the guide in ${tags.join(", ")}`);
+  const tags = prerender(dir, root, { wizardCss: wizardCssName });
+  console.log(`finish-dist: prerendered the guide and the first question in ${tags.join(", ")}`);
 }

@@ -1,16 +1,21 @@
-// The guide's pages as static HTML (release builds; called by finish-dist.mjs): for each
-// locale, `{tag}/index.html` beside index.html, carrying the page as the app draws it, so the
-// guide is read before (and without) any script or WebAssembly. The HTML comes from the app's
-// own components, rendered natively by `cargo run --bin prerender` (src/prerender.rs); this
-// script puts each page into index.html's shell and writes what only a browser-like runtime
-// knows: dates in each locale's long form, with the options `src/i18n/intl.rs` gives `Intl`.
+// Pages as static HTML (release builds; called by finish-dist.mjs), carrying each page as the
+// app draws it, so it is read before (and, for the guide, without) any script or WebAssembly:
+// - for each locale, `{tag}/index.html`, the guide (drawn by the guide-only build);
+// - for each locale, `{tag}/request/about.html`, the wizard's first question (drawn by the
+//   full build), its answers disabled until boot.js runs, which holds what the reader does
+//   until the app takes the page over. A static host serves it at `{tag}/request/about` when
+//   it maps an address to the file of that name with `.html` (README, "Hosting").
+// The HTML comes from the app's own components, rendered natively by `cargo run --bin
+// prerender` (src/prerender.rs); this script puts each page into index.html's shell and
+// writes what only a browser-like runtime knows: dates in each locale's long form, with the
+// options `src/i18n/intl.rs` gives `Intl`.
 //
-// Each page's `<base href="../">` is relative: the page works under any sub-path with no
+// Each page's `<base>` is relative (`../`, `../../`): the page works under any sub-path with no
 // edit. Its canonical and hreflang links are absolute when SITE_URL names where dist/ is
 // served (`make build SITE_URL=https://portal.example/tools/fasttrack/`), else relative.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 
 const BASE_MARK = "/__ft_base__/"; // src/prerender.rs
 
@@ -33,42 +38,59 @@ function replaceOnce(html, pattern, replacement) {
   return html.replace(pattern, replacement);
 }
 
-/** The pages, rendered by the app's components (src/bin/prerender.rs). */
-function renderPages(root) {
+/** The pages a build draws, rendered by the app's components (src/bin/prerender.rs): the
+ * guide-only build's (`--no-default-features`) or the full build's. */
+function renderPages(root, guideOnly) {
   const out = execFileSync(
     "cargo",
-    ["run", "--quiet", "--locked", "--no-default-features", "--bin", "prerender"],
+    ["run", "--quiet", "--locked", ...(guideOnly ? ["--no-default-features"] : []), "--bin", "prerender"],
     { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 64 << 20 },
   );
   return JSON.parse(out);
 }
 
-/** One locale's page: index.html's shell with the page's head and the app's element filled. */
-export function pageHtml(shell, page, pages, siteUrl) {
-  const link = (tag) => `${siteUrl}${tag}/`;
+/** Where a page's address is written: `en/` to `en/index.html`, `en/request/about` to
+ * `en/request/about.html`. */
+export const fileOf = (path) => (path.endsWith("/") ? `${path}index.html` : `${path}.html`);
+
+/** One locale's page: index.html's shell with the page's head and the app's element filled.
+ * `pages` are the same page in every locale; `wizardCss` names the wizard's stylesheet, which a
+ * page of the wizard links. */
+export function pageHtml(shell, page, pages, siteUrl, wizardCss) {
+  const wizard = page.path.includes("/request");
+  const link = (p) => `${siteUrl}${p.path}`;
   const alternates = [
-    `<link rel="canonical" href="${escapeAttr(link(page.tag))}" />`,
-    ...pages.map((p) => `<link rel="alternate" hreflang="${p.tag}" href="${escapeAttr(link(p.tag))}" />`),
-    `<link rel="alternate" hreflang="x-default" href="${escapeAttr(siteUrl || "./")}" />`,
+    `<link rel="canonical" href="${escapeAttr(link(page))}" />`,
+    ...pages.map((p) => `<link rel="alternate" hreflang="${p.tag}" href="${escapeAttr(link(p))}" />`),
+    // The root leads to the guide in the reader's language.
+    ...(wizard ? [] : [`<link rel="alternate" hreflang="x-default" href="${escapeAttr(siteUrl || "./")}" />`]),
   ].join("\n    ");
+  const up = "../".repeat(page.path.split("/").length - 1);
   let html = shell;
+  // The guide works without JavaScript, and the question says in its language what it needs.
+  html = replaceOnce(html, /\s*<noscript>[\s\S]*?<\/noscript>/, "");
   html = replaceOnce(html, /<html lang="[^"]*">/, `<html lang="${page.tag}">`);
   html = replaceOnce(
     html,
     /<!--[^>]*-->\s*<base href="[^"]*" \/>/,
-    `<!-- This page lives one folder below the app's: its base is that folder, wherever it is served. -->\n    <base href="../" />`,
+    `<!-- This page lives ${up.length / 3} folder(s) below the app's: its base is that folder, wherever it is served. -->\n    <base href="${up}" />`,
   );
   html = replaceOnce(html, /<title>[^<]*<\/title>/, `<title>${escapeText(page.title)}</title>\n    ${alternates}`);
   html = replaceOnce(html, /<meta name="description" content="[^"]*" \/>/, `<meta name="description" content="${escapeAttr(page.description)}" />`);
-  html = replaceOnce(html, /<div data-fasttrack data-standalone><\/div>/, `<div data-fasttrack data-standalone data-prerendered>${page.body}</div>`);
-  // boot.js reads config.json itself (is the app needed at all?), and the app only when it
-  // takes over, after the page has loaded: a preload would sit unused (the browser warns).
-  html = replaceOnce(html, /\s*<link rel="preload" href="config.json"[^>]*>/, "");
-  // The page is whole without boot.js, which only decides, once the page is idle, whether the
-  // app is needed: it must not compete with what the first paint needs.
-  html = replaceOnce(html, /<script type="module" src="([^"]*boot\.js)"><\/script>/, '<script type="module" src="$1" fetchpriority="low"></script>');
-  // The page works without JavaScript: no apology for its absence.
-  html = replaceOnce(html, /\s*<noscript>[\s\S]*?<\/noscript>/, "");
+  // A question is answered through the app: boot.js and the app tell it from the guide by this.
+  const kind = wizard ? `="question"` : "";
+  html = replaceOnce(html, /<div data-fasttrack data-standalone><\/div>/, `<div data-fasttrack data-standalone data-prerendered${kind}>${page.body}</div>`);
+  if (wizard) {
+    // Its styles come with the page (boot.js links them on other pages of the wizard).
+    html = replaceOnce(html, /<\/head>/, `  <link rel="stylesheet" href="${escapeAttr(wizardCss)}" />\n  </head>`);
+  } else {
+    // boot.js reads config.json itself (is the app needed at all?), and the app only when it
+    // takes over, after the page has loaded: a preload would sit unused (the browser warns).
+    html = replaceOnce(html, /\s*<link rel="preload" href="config.json"[^>]*>/, "");
+    // The page is whole without boot.js, which only decides, once the page is idle, whether
+    // the app is needed: it must not compete with what the first paint needs.
+    html = replaceOnce(html, /<script type="module" src="([^"]*boot\.js)"><\/script>/, '<script type="module" src="$1" fetchpriority="low"></script>');
+  }
   html = writeDates(html.replaceAll(`"${BASE_MARK}`, `"`));
   for (const left of [BASE_MARK.slice(0, -1), "{date:"]) {
     if (html.includes(left)) throw new Error(`prerender: ${page.tag}: "${left}" left in the page`);
@@ -76,21 +98,24 @@ export function pageHtml(shell, page, pages, siteUrl) {
   return html;
 }
 
-/** Writes `{tag}/index.html` for every locale into `dir`; returns the tags. */
-export function prerender(dir, root, siteUrl = process.env.SITE_URL ?? "") {
+/** Writes every locale's guide and first question into `dir`; returns the guide's tags. */
+export function prerender(dir, root, { siteUrl = process.env.SITE_URL ?? "", wizardCss }) {
   if (siteUrl && !/^https?:\/\/[^/]+\/(.*\/)?$/.test(siteUrl)) {
     throw new Error(`SITE_URL must be an absolute http(s) address ending with "/", not ${JSON.stringify(siteUrl)}`);
   }
   const shell = readFileSync(join(dir, "index.html"), "utf8");
-  const pages = renderPages(root);
-  for (const page of pages) {
-    mkdirSync(join(dir, page.tag), { recursive: true });
-    writeFileSync(join(dir, page.tag, "index.html"), pageHtml(shell, page, pages, siteUrl));
+  const guides = renderPages(root, true);
+  for (const pages of [guides, renderPages(root, false)]) {
+    for (const page of pages) {
+      const file = join(dir, fileOf(page.path));
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, pageHtml(shell, page, pages, siteUrl, wizardCss));
+    }
   }
   // Without JavaScript, index.html (every other address) leads to the guide in each language.
-  const links = pages
-    .map((p) => `<a href="${p.tag}/" hreflang="${p.tag}" lang="${p.tag}">${escapeText(p.language)}</a>`)
+  const links = guides
+    .map((p) => `<a href="${p.path}" hreflang="${p.tag}" lang="${p.tag}">${escapeText(p.language)}</a>`)
     .join(" · ");
   writeFileSync(join(dir, "index.html"), replaceOnce(shell, /<\/noscript>/, ` ${links}</noscript>`));
-  return pages.map((p) => p.tag);
+  return guides.map((p) => p.tag);
 }

@@ -23,6 +23,21 @@ pub fn window() -> Option<web_sys::Window> {
     }
 }
 
+/// Milliseconds since the Unix epoch (`Date.now()`); natively (the build-time prerender) the
+/// system clock.
+pub fn now_ms() -> f64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        js_sys::Date::now()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0.0, |d| d.as_millis() as f64)
+    }
+}
+
 fn local_storage() -> Option<web_sys::Storage> {
     window()?.local_storage().ok().flatten()
 }

@@ -10,7 +10,7 @@
 //! - [`host`]: how a host page talks to the app (start-up, `FastTrack.mount`, settings, events)
 //! - [`browser`]: storage, focus, scrolling and the console, failing soft
 //! - `piece` (full build): pages whose code is fetched when first shown
-//! - `prerender` (native only): the guide's pages as HTML at build time
+//! - `prerender` (native only): the guide and the first question as HTML at build time
 
 // Rendering to HTML (the build-time prerender) nests deeper types than rendering to the DOM.
 #![recursion_limit = "256"]
@@ -52,9 +52,10 @@ pub fn mount(element: web_sys::HtmlElement, config: Config) -> host::embed::Moun
         };
         if loaded {
             app.mounted(draw(element, config));
-        } else if !host::takeover::is_prerendered(&element) {
-            // No text to show in any language: say so plainly (a prerendered page stays as it
-            // is, readable). The reason is in the console.
+        } else if !host::takeover::is_prerendered(&element) || host::takeover::needs_app(&element) {
+            // No text to show in any language: say so plainly (a prerendered guide stays as it
+            // is, readable; a prerendered question cannot be answered). The reason is in the
+            // console.
             element.set_text_content(Some(locale.load_failed()));
         }
     });

@@ -1,6 +1,8 @@
-//! The guide's pages as HTML at build time: the same components, rendered natively by Leptos'
-//! server-side renderer (`src/bin/prerender.rs`, run by `scripts/prerender.mjs` in release
-//! builds). The guide-only build later takes the page over without a visible change.
+//! Pages as HTML at build time: the same components, rendered natively by Leptos' server-side
+//! renderer (`src/bin/prerender.rs`, run by `scripts/prerender.mjs` in release builds). The
+//! guide-only build draws each locale's guide, which it later takes over without a visible
+//! change; the full build draws each locale's first question, which it takes over with what the
+//! reader did meanwhile (`boot.js` holds it until then).
 //!
 //! Links are rendered under [`BASE_MARK`], which the script makes relative to the page's
 //! `<base href="../">`, so the pages work under any sub-path without a rebuild; dates are
@@ -15,9 +17,12 @@ use leptos::prelude::*;
 /// The base the pages' links are rendered under, made relative by the script.
 pub const BASE_MARK: &str = "/__ft_base__";
 
-/// One locale's guide page: what goes into the `<head>` and the app's element.
+/// One page: where it goes, what goes into the `<head>` and the app's element.
 pub struct Page {
     pub locale: Locale,
+    /// Its address under the app's base (`en/`, `en/request/about`): the script writes it to
+    /// `en/index.html`, `en/request/about.html`.
+    pub path: String,
     pub title: String,
     pub description: &'static str,
     /// The app element's content, as the app draws it.
@@ -26,27 +31,62 @@ pub struct Page {
 
 /// The guide page of `locale`, as the standalone app draws it at its own address.
 pub fn guide_page(locale: Locale) -> Page {
+    let address = Address::guide(locale);
+    Page {
+        locale,
+        path: path_of(&address),
+        title: crate::guide::page_title(locale),
+        description: locale.guide().front_matter.description.trim(),
+        body: drawn(&address),
+    }
+}
+
+/// The wizard's first question in `locale`, as the standalone app draws it at its address for a
+/// reader with no answers yet.
+#[cfg(feature = "wizard")]
+pub fn first_question_page(locale: Locale) -> Page {
+    let address = Address::first_step(locale);
+    let text = &locale.ui().wizard;
+    Page {
+        locale,
+        path: path_of(&address),
+        title: crate::request::question_title(text, fasttrack_model::Step::ALL[0]),
+        description: text.start_intro,
+        body: drawn(&address),
+    }
+}
+
+/// The app element's content as the standalone app draws it at `address`.
+fn drawn(address: &Address) -> String {
     let config = Config {
         base: BASE_MARK.to_owned(),
         standalone: true,
         ..Config::default()
     };
     let owner = Owner::new();
-    let body = owner.with(|| {
-        provide_context(DrawnAt(Address::guide(locale).href(BASE_MARK)));
+    owner.with(|| {
+        provide_context(DrawnAt(address.href(BASE_MARK)));
         view! { <App config /> }.to_html()
-    });
-    Page {
-        locale,
-        title: crate::guide::page_title(locale),
-        description: locale.guide().front_matter.description.trim(),
-        body,
-    }
+    })
 }
 
-/// Every locale's page as one JSON array, for the script.
+/// `address` under the base, without it: `en/request/about`.
+fn path_of(address: &Address) -> String {
+    let href = address.href(BASE_MARK);
+    href.strip_prefix(BASE_MARK)
+        .unwrap_or(&href)
+        .trim_start_matches('/')
+        .to_owned()
+}
+
+/// The pages this build draws, every locale's, as one JSON array for the script: the guide
+/// (the guide-only build), the first question (the full build).
 pub fn pages_json() -> String {
-    pages_as_json(Locale::all().map(guide_page))
+    #[cfg(not(feature = "wizard"))]
+    let page = guide_page;
+    #[cfg(feature = "wizard")]
+    let page = first_question_page;
+    pages_as_json(Locale::all().map(page))
 }
 
 fn pages_as_json(pages: impl Iterator<Item = Page>) -> String {
@@ -55,6 +95,7 @@ fn pages_as_json(pages: impl Iterator<Item = Page>) -> String {
         .map(|page| {
             object([
                 ("tag", page.locale.tag().into()),
+                ("path", page.path.into()),
                 ("language", page.locale.name().into()),
                 ("title", page.title.into()),
                 ("description", page.description.into()),
@@ -69,12 +110,43 @@ fn pages_as_json(pages: impl Iterator<Item = Page>) -> String {
 mod tests {
     use super::*;
 
+    /// The first question drawn natively: no browser, storage or clock to read, as at build
+    /// time; its answers wait for `boot.js`, and it says what it needs without JavaScript.
+    #[cfg(feature = "wizard")]
+    #[test]
+    fn the_first_question_is_drawn_natively_with_its_answers_disabled() {
+        let locale = Locale::default_locale();
+        let page = first_question_page(locale);
+        let text = &locale.ui().wizard;
+        let question = text.steps.get(fasttrack_model::Step::About).question;
+        assert_eq!(page.path, format!("{}/request/about", locale.tag()));
+        assert_eq!(page.title, format!("{question} – {}", text.title));
+        assert!(
+            page.body.contains(&format!(">{question}</h1>")),
+            "{}",
+            page.body
+        );
+        assert!(page
+            .body
+            .contains(r#"<fieldset disabled class="ft-fieldset">"#));
+        assert!(page.body.contains(r#"id="requester-kind""#));
+        assert!(page.body.contains(&format!(
+            "<noscript><p class=\"ft-callout ft-callout--warning\">{}</p></noscript>",
+            text.needs_javascript
+        )));
+        // Drawn as for a browser whose storage works: answers are kept in the tab.
+        assert!(page.body.contains(text.kept_in_tab), "{}", page.body);
+        assert!(page
+            .body
+            .contains(&format!(r#"href="{BASE_MARK}/{}/request""#, locale.tag())));
+    }
+
     #[test]
     fn the_pages_reach_the_script_as_json() {
-        // Drawn pages need the browser in the full build's native tests: written ones will do.
         let locale = Locale::default_locale();
         let page = Page {
             locale,
+            path: "en/request/about".to_owned(),
             title: "The \"FastTrack\" process".to_owned(),
             description: "Line one\nline two \\ – ✓",
             body: "<h1>Title</h1>\n<p>\u{1}</p>".to_owned(),
@@ -85,6 +157,7 @@ mod tests {
             pages,
             serde_json::json!([{
                 "tag": locale.tag(),
+                "path": "en/request/about",
                 "language": locale.name(),
                 "title": "The \"FastTrack\" process",
                 "description": "Line one\nline two \\ – ✓",

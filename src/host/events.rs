@@ -15,6 +15,11 @@ use wasm_bindgen::JsValue;
 #[derive(Clone, Copy)]
 pub struct HostElement(pub StoredValue<web_sys::HtmlElement, LocalStorage>);
 
+/// False where no host listens: the build-time prerender draws pages without one.
+pub fn has_host() -> bool {
+    use_context::<HostElement>().is_some()
+}
+
 /// Dispatches `name` on the mount element with `detail`, an object of these fields; bubbles,
 /// so a host can listen on any ancestor, and is `composed`, so it crosses shadow roots.
 pub fn emit(name: &str, fields: &[(&str, JsValue)]) {

@@ -21,6 +21,12 @@ pub fn is_prerendered(element: &web_sys::HtmlElement) -> bool {
     element.has_attribute(PRERENDERED)
 }
 
+/// True for a prerendered page that is answered through the app (the wizard's first question,
+/// `data-prerendered="question"`), as opposed to one read without it (the guide).
+pub fn needs_app(element: &web_sys::HtmlElement) -> bool {
+    element.get_attribute(PRERENDERED).as_deref() == Some("question")
+}
+
 /// A detached element to draw into; only what the app draws in it moves into `element`.
 pub fn staging(element: &web_sys::HtmlElement) -> Option<web_sys::HtmlElement> {
     element

@@ -16,6 +16,8 @@ pub struct WizardText {
     pub step_of: Message,
     pub back: &'static str,
     pub continue_button: &'static str,
+    /// Where JavaScript is off (the prerendered first question, `<noscript>`).
+    pub needs_javascript: &'static str,
     /// Prefixed to the page title when the page shows errors.
     pub error_title_prefix: &'static str,
     pub error_summary_title: &'static str,

@@ -16,6 +16,9 @@ pub const CONFIRMATION: &str = "confirmation";
 /// Tells the host which wizard page is showing (`fasttrack:step`): `page` is a step's slug or
 /// one of [`START`], [`CHECK`], [`CONFIRMATION`].
 pub fn tell_host(cx: WizardContext, page: &str, step: Option<Step>) {
+    if !crate::host::events::has_host() {
+        return;
+    }
     crate::host::events::emit(
         "fasttrack:step",
         &[
@@ -47,8 +50,18 @@ pub fn title_effect(
         } else {
             ""
         };
-        browser::set_document_title(&format!("{prefix}{} – {}", heading(text), text.title));
+        browser::set_document_title(&format!("{prefix}{}", titled(text, heading(text))));
     });
+}
+
+/// A wizard page's document title: its heading, then the wizard's.
+fn titled(text: &WizardText, heading: &str) -> String {
+    format!("{heading} – {}", text.title)
+}
+
+/// The document title of a question's page (the build-time prerender's too).
+pub fn question_title(text: &WizardText, step: Step) -> String {
+    titled(text, text.steps.get(step).question)
 }
 
 /// "Step 2 of 5" in the reader's numbers.

@@ -140,6 +140,11 @@ fn usable(storage: Option<web_sys::Storage>) -> Option<web_sys::Storage> {
     })
 }
 
+/// Natively there is no storage: the build-time prerender draws the first question as a
+/// browser whose storage works draws it (the usual case), and the app, taking the page over,
+/// draws what it finds.
+const PRERENDER: bool = cfg!(not(target_arch = "wasm32"));
+
 impl DraftStore {
     pub fn open(policy: DraftStorage) -> DraftStore {
         let window = crate::browser::window();
@@ -167,7 +172,7 @@ impl DraftStore {
     /// True when the reader may choose to keep answers on this device (the policy is `ask`
     /// and the device's storage works).
     pub fn can_remember(&self) -> bool {
-        self.policy == DraftStorage::Ask && self.device.is_some()
+        self.policy == DraftStorage::Ask && (self.device.is_some() || PRERENDER)
     }
 
     /// Where answers go: the device's storage when the policy says so or the reader chose it,
@@ -183,7 +188,7 @@ impl DraftStore {
     }
 
     pub fn is_available(&self, remembered: bool) -> bool {
-        self.kept_in(remembered).is_some()
+        self.kept_in(remembered).is_some() || (PRERENDER && self.policy != DraftStorage::None)
     }
 
     /// Reads the kept draft, and whether it was kept on the device. An expired or unreadable
@@ -191,7 +196,7 @@ impl DraftStore {
     pub fn load(&self) -> (Restored, bool) {
         let read = |storage: Option<&web_sys::Storage>| {
             let text = storage.and_then(|s| s.get_item(KEY).ok().flatten());
-            decode(text.as_deref(), js_sys::Date::now())
+            decode(text.as_deref(), crate::browser::now_ms())
         };
         let (restored, remembered) = match self.policy {
             DraftStorage::Local => (read(self.device.as_ref()), true),

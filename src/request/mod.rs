@@ -33,6 +33,7 @@ mod steps;
 mod submit;
 mod use_submission;
 
+pub use arrival::question_title;
 pub use page::WizardPage;
 pub use state::WizardState;
 pub use use_submission::provide_submission;

@@ -70,7 +70,7 @@ impl WizardState {
     pub fn new(storage: DraftStorage) -> WizardState {
         let store = DraftStore::open(storage);
         let (restored, remembered) = store.load();
-        let now = js_sys::Date::now();
+        let now = crate::browser::now_ms();
         let (draft, page, submission, changed_at, discarded) = match restored {
             Restored::Draft {
                 draft,
@@ -110,7 +110,7 @@ impl WizardState {
         Effect::new(move |previous: Option<()>| {
             state.draft.track();
             if previous.is_some() {
-                state.changed_at.set(js_sys::Date::now());
+                state.changed_at.set(crate::browser::now_ms());
             }
         });
         // Save on every change, but not what was just loaded: opening the wizard renews
@@ -149,11 +149,15 @@ impl WizardState {
     /// them, this one shows them (and says so); when another sends or deletes them, this one
     /// forgets them rather than write them back.
     fn follow_other_tabs(self) {
+        // Natively (the build-time prerender) there are no tabs, nor a window to listen to.
+        if cfg!(not(target_arch = "wasm32")) {
+            return;
+        }
         let handle = window_event_listener(leptos::ev::storage, move |event| {
             if event.key().as_deref() != Some(KEY) || !self.remembered.get_untracked() {
                 return;
             }
-            match decode(event.new_value().as_deref(), js_sys::Date::now()) {
+            match decode(event.new_value().as_deref(), crate::browser::now_ms()) {
                 Restored::Draft {
                     draft,
                     page,
@@ -192,7 +196,7 @@ impl WizardState {
     /// Forgets the answers if their time has run out (a tab left open for weeks): checked
     /// whenever a wizard page reads them, not only at start.
     pub fn forget_if_expired(&self) {
-        let expired = js_sys::Date::now() - self.changed_at.get_untracked() >= MAX_AGE_MS;
+        let expired = crate::browser::now_ms() - self.changed_at.get_untracked() >= MAX_AGE_MS;
         if expired && self.has_answers_untracked() {
             self.clear();
         }
@@ -223,7 +227,7 @@ impl WizardState {
         let reference = reference.unwrap_or_default();
         self.sent.set(Some(SentRecord {
             draft: self.draft.get_untracked(),
-            sent_at_ms: js_sys::Date::now(),
+            sent_at_ms: crate::browser::now_ms(),
         }));
         self.store
             .with_value(|s| s.set_confirmation(Some(&reference)));
@@ -233,11 +237,40 @@ impl WizardState {
 }
 
 /// The reader's local date: a deployment date must come after it.
+#[cfg(target_arch = "wasm32")]
 pub fn today() -> Date {
     let now = js_sys::Date::new_0();
     let year = u16::try_from(now.get_full_year()).unwrap_or(2000);
     let month = u8::try_from(now.get_month() + 1).unwrap_or(1);
     let day = u8::try_from(now.get_date()).unwrap_or(1);
+    Date::new(year, month, day).unwrap_or(Date {
+        year,
+        month: 1,
+        day: 1,
+    })
+}
+
+/// Natively (the build-time prerender, which draws the first question, whose answers do not
+/// depend on the date): the day in UTC.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn today() -> Date {
+    utc_date(crate::browser::now_ms())
+}
+
+/// The UTC day of a time in ms since the Unix epoch (proleptic Gregorian; H. Hinnant's
+/// days-to-civil algorithm).
+#[cfg(not(target_arch = "wasm32"))]
+fn utc_date(ms: f64) -> Date {
+    let days = (ms / 86_400_000.0).floor() as i64 + 719_468;
+    let era = days.div_euclid(146_097);
+    let day_of_era = days.rem_euclid(146_097);
+    let year_of_era =
+        (day_of_era - day_of_era / 1_460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let mp = (5 * day_of_year + 2) / 153;
+    let day = (day_of_year - (153 * mp + 2) / 5 + 1) as u8;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    let year = (year_of_era + era * 400 + i64::from(month <= 2)) as u16;
     Date::new(year, month, day).unwrap_or(Date {
         year,
         month: 1,
@@ -251,4 +284,19 @@ fn first_incomplete(draft: &Draft, today: Date) -> Option<Step> {
         .iter()
         .copied()
         .find(|s| !validate_step(*s, draft, today).is_empty())
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_native_clock_names_the_utc_day() {
+        let day = |y, m, d| Date::new(y, m, d).expect("a date");
+        assert_eq!(utc_date(0.0), day(1970, 1, 1));
+        // A leap day, the last moment of a year, and a day after the Unix epoch's 2^31 s.
+        assert_eq!(utc_date(951_782_400_000.0), day(2000, 2, 29));
+        assert_eq!(utc_date(1_798_761_599_999.0), day(2026, 12, 31));
+        assert_eq!(utc_date(2_147_483_648_000.0), day(2038, 1, 19));
+    }
 }

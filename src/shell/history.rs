@@ -21,8 +21,20 @@ pub struct BrowserHistory {
 /// inside the app are followed in place; any other link loads its page as usual (a host
 /// portal's own links are never touched).
 pub fn follow(base: &str) -> BrowserHistory {
-    let address = RwSignal::new(browser::current_address());
-    let base = base.to_owned();
+    let address = RwSignal::new(starting_address());
+    // Natively (the build-time prerender) there is no window to listen to.
+    if cfg!(target_arch = "wasm32") {
+        follow_links_and_history(address, base.to_owned());
+    }
+    BrowserHistory {
+        address: address.read_only(),
+        navigate: UnsyncCallback::new(move |(href, replace): (String, bool)| {
+            go(address, &href, replace)
+        }),
+    }
+}
+
+fn follow_links_and_history(address: RwSignal<String>, base: String) {
     let click = window_event_listener(leptos::ev::click, move |event| {
         if let Some(href) = followed_link(&event, &base) {
             event.prevent_default();
@@ -37,12 +49,15 @@ pub fn follow(base: &str) -> BrowserHistory {
         click.remove();
         popstate.remove();
     });
-    BrowserHistory {
-        address: address.read_only(),
-        navigate: UnsyncCallback::new(move |(href, replace): (String, bool)| {
-            go(address, &href, replace)
-        }),
+}
+
+/// The document's address; natively (the build-time prerender) the one it draws.
+fn starting_address() -> String {
+    #[cfg(not(target_arch = "wasm32"))]
+    if let Some(crate::shell::DrawnAt(address)) = use_context() {
+        return address;
     }
+    browser::current_address()
 }
 
 /// Puts `href` in the address bar and the app at it; once the page is drawn, scrolls to the

@@ -73,6 +73,18 @@ for (const tag of LOCALES) {
   });
 }
 
+// axe needs JavaScript in the page: the prerendered question is checked where the app cannot
+// run, which shows what a reader without JavaScript sees (answers disabled, the notice shown).
+for (const tag of LOCALES) {
+  test(`${tag}: the prerendered first question, where the app cannot run`, async ({ page }) => {
+    await page.route("**/*_bg.wasm", (route) => route.abort());
+    await page.goto(`/${tag}/request/about`);
+    await expect(page.locator(".ft-callout")).toHaveText(STRINGS[tag].needsJavaScript);
+    await expect(page.locator("form.ft-form > fieldset")).toHaveAttribute("disabled");
+    await expectNoViolations(page, "first question without the app");
+  });
+}
+
 test("a submission failure and the not-found page", async ({ page, request }) => {
   await request.delete("http://127.0.0.1:4174/__faults");
   await request.post("http://127.0.0.1:4174/__faults", { data: [{ status: 401 }] });

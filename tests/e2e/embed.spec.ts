@@ -174,6 +174,8 @@ test("under a sub-path with config.json: deep links, reloads, and a cross-origin
   await expect(page).toHaveURL(`${SUBPATH}/tools/fasttrack/fr-FR/request/about`);
   await page.reload();
   await expect(page.locator("h1")).toHaveText("Qui demande de l’assistance ?");
+  // The app's links, once it has taken the prerendered question over (whose links are relative).
+  await expect(page.locator("[data-fasttrack]")).not.toHaveAttribute("data-prerendered", { timeout: 10_000 });
   const hrefs = await page.locator(".ft-nav a, .ft-languages a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
   expect(hrefs.every((h) => h!.startsWith("/tools/fasttrack/"))).toBe(true);
   await page.evaluate((draft) => {

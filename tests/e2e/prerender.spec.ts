@@ -3,7 +3,7 @@
 // visible change.
 import { expect, test, type Page } from "@playwright/test";
 import { ALL_LOCALES, LOCALES, source, chooseLanguage } from "./content";
-import { startStaticServer, stop } from "./servers";
+import { serveRefusingWasm } from "./servers";
 
 /** The roles table and the diagram, as the sources give them. */
 async function expectSourceFacts(page: Page, tag: string) {
@@ -136,16 +136,7 @@ test.describe("with JavaScript on, where the deployment's settings need the app"
 });
 
 test.describe("under a sub-path, where WebAssembly is not allowed", () => {
-  const PORT = 4176;
-  let server: Awaited<ReturnType<typeof startStaticServer>> | undefined;
-  test.beforeAll(async () => {
-    // dist/ as it is built, no edit; a CSP without 'wasm-unsafe-eval'.
-    server = await startStaticServer([
-      "--port", String(PORT), "--dir", "dist", "--base", "/docs/fasttrack/",
-      "--header", "Content-Security-Policy: default-src 'self'; script-src 'self'; style-src 'self'",
-    ]);
-  });
-  test.afterAll(() => stop(server));
+  const at = serveRefusingWasm(4176);
 
   test("the guide is read and navigated by its links", async ({ page }) => {
     const refused: string[] = [];
@@ -153,15 +144,15 @@ test.describe("under a sub-path, where WebAssembly is not allowed", () => {
     page.on("pageerror", (e) => refused.push(e.message));
     // A setting, so boot.js tries to load the app (which the CSP refuses).
     await page.route("**/config.json", (route) => route.fulfill({ json: { default_locale: "en" } }));
-    await page.goto(`http://127.0.0.1:${PORT}/docs/fasttrack/pt-BR/#partners`);
+    await page.goto(`${at}pt-BR/#partners`);
     await expectSourceFacts(page, "pt-BR");
     await expect(page.locator("#partners")).toBeInViewport();
     await chooseLanguage(page, "English");
-    await expect(page).toHaveURL(`http://127.0.0.1:${PORT}/docs/fasttrack/en/#partners`);
+    await expect(page).toHaveURL(`${at}en/#partners`);
     await expectSourceFacts(page, "en");
     const request = page.locator(".ft-nav a").nth(1);
     expect(await request.evaluate((a) => (a as HTMLAnchorElement).href)).toBe(
-      `http://127.0.0.1:${PORT}/docs/fasttrack/en/request`,
+      `${at}en/request`,
     );
     // The wasm was refused, so the prerendered page stayed.
     await page.waitForTimeout(2500);

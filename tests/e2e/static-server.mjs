@@ -1,6 +1,7 @@
 // A static file server for the end-to-end tests, behaving like a single-page-app host: each
 // mount serves a directory under a path prefix, a folder's index.html for an address ending
-// in "/", and the mount's index.html for any other address under that prefix.
+// in "/", the file named like the address with ".html" where there is one, and the mount's
+// index.html for any other address under that prefix.
 //
 // node tests/e2e/static-server.mjs --port 4173 --dir dist [--base /tools/fasttrack/]
 //      [--mount /portal/=tests/e2e/host]...      more directories under other prefixes
@@ -75,6 +76,13 @@ async function fileFor(pathname) {
     try {
       const index = join(candidate, "index.html");
       if ((await stat(index)).isFile()) return index;
+    } catch {}
+  }
+  // The file of that name with ".html" (a prerendered question, `en/request/about.html`), as
+  // hosts with "pretty" or "clean" addresses do (nginx: `try_files $uri $uri.html ...`).
+  if (!path.endsWith("/") && !extname(inside)) {
+    try {
+      if ((await stat(candidate + ".html")).isFile()) return candidate + ".html";
     } catch {}
   }
   return extname(inside) ? null : join(mount.root, "index.html");
