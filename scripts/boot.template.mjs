@@ -157,8 +157,13 @@ function holdAnswers(element) {
   );
   return () => {
     for (const fieldset of fieldsets) fieldset.disabled = true;
+    // The <noscript> notice, shown as its text (no HTML is parsed: a Trusted Types CSP holds).
     const note = element.querySelector("noscript");
-    if (note) note.outerHTML = note.textContent;
+    const entities = { amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", "#x27": "'" };
+    const text = note?.textContent.replace(/<[^>]*>/g, "").replace(/&(amp|lt|gt|quot|#39|#x27);/g, (_, e) => entities[e]);
+    const said = Object.assign(document.createElement("p"), { className: "ft-callout ft-callout--warning", textContent: text });
+    said.setAttribute("role", "alert"); // it comes after the page: said when it does
+    note?.replaceWith(said);
   };
 }
 

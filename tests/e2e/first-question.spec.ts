@@ -108,7 +108,7 @@ test.describe("under a sub-path, where WebAssembly is not allowed", () => {
     await expect(page.locator("h1")).toHaveText(STRINGS["fr-FR"].step1);
     expect(await page.locator(".ft-button").first().evaluate((b) => getComputedStyle(b).cursor)).toBe("pointer");
     // The wasm is refused: the answers are disabled again, and the page says what it needs.
-    await expect(page.locator(".ft-callout")).toHaveText(STRINGS["fr-FR"].needsJavaScript, { timeout: 10_000 });
+    await expect(page.getByRole("alert")).toHaveText(STRINGS["fr-FR"].needsJavaScript, { timeout: 10_000 });
     await expect(fieldset(page)).toHaveAttribute("disabled");
     expect(await page.locator(".ft-back-link").evaluate((a) => (a as HTMLAnchorElement).href)).toBe(
       `${at}fr-FR/request`,
