@@ -123,13 +123,10 @@ if (prerendered) {
  * answers are disabled again and the page says, in its language, what it needs.
  */
 function holdAnswers(element) {
-  const controls = [...element.querySelectorAll("input[id], select[id], textarea[id]")];
-  const changed = (c) =>
-    c.type === "checkbox" || c.type === "radio"
-      ? c.checked !== c.defaultChecked && c.checked
-      : c.tagName === "SELECT"
-        ? [...c.options].some((o) => o.selected !== o.defaultSelected)
-        : c.value !== c.defaultValue;
+  // (The prerendered question's controls are inputs: boxes, radios and text.)
+  const controls = [...element.querySelectorAll("input[id], textarea[id]")];
+  const ticks = (c) => c.type === "checkbox" || c.type === "radio";
+  const changed = (c) => (ticks(c) ? c.checked !== c.defaultChecked && c.checked : c.value !== c.defaultValue);
   let continued = false;
   const wait = (event) => {
     event.preventDefault();
@@ -146,7 +143,7 @@ function holdAnswers(element) {
       for (const old of controls.filter(changed)) {
         const control = element.querySelector(`#${CSS.escape(old.id)}`);
         if (!control || control.type !== old.type) continue;
-        if (old.type === "checkbox" || old.type === "radio") control.checked = old.checked;
+        if (ticks(old)) control.checked = old.checked;
         else control.value = old.value;
         control.dispatchEvent(new Event("input", { bubbles: true }));
         control.dispatchEvent(new Event("change", { bubbles: true }));
@@ -159,8 +156,9 @@ function holdAnswers(element) {
     for (const fieldset of fieldsets) fieldset.disabled = true;
     // The <noscript> notice, shown as its text (no HTML is parsed: a Trusted Types CSP holds).
     const note = element.querySelector("noscript");
-    const entities = { amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", "#x27": "'" };
-    const text = note?.textContent.replace(/<[^>]*>/g, "").replace(/&(amp|lt|gt|quot|#39|#x27);/g, (_, e) => entities[e]);
+    // (The prerender escapes only these three in text.)
+    const entities = { amp: "&", lt: "<", gt: ">" };
+    const text = note?.textContent.replace(/<[^>]*>/g, "").replace(/&(amp|lt|gt);/g, (_, e) => entities[e]);
     const said = Object.assign(document.createElement("p"), { className: "ft-callout ft-callout--warning", textContent: text });
     said.setAttribute("role", "alert"); // it comes after the page: said when it does
     note?.replaceWith(said);

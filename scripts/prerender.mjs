@@ -4,7 +4,7 @@
 // - for each locale, `{tag}/request/about.html`, the wizard's first question (drawn by the
 //   full build), its answers disabled until boot.js runs, which holds what the reader does
 //   until the app takes the page over. A static host serves it at `{tag}/request/about` when
-//   it maps an address to the file of that name with `.html` (README, "Hosting").
+//   it maps an address to the file of that name with `.html` (README, "Deploying `dist/`").
 // The HTML comes from the app's own components, rendered natively by `cargo run --bin
 // prerender` (src/prerender.rs); this script puts each page into index.html's shell and
 // writes what only a browser-like runtime knows: dates in each locale's long form, with the
@@ -54,18 +54,18 @@ function renderPages(root, guideOnly) {
 export const fileOf = (path) => (path.endsWith("/") ? `${path}index.html` : `${path}.html`);
 
 /** One locale's page: index.html's shell with the page's head and the app's element filled.
- * `pages` are the same page in every locale; `wizardCss` names the wizard's stylesheet, which a
- * page of the wizard links. */
-export function pageHtml(shell, page, pages, siteUrl, wizardCss) {
-  const wizard = page.path.includes("/request");
+ * `pages` are the same page in every locale; a `question` (the wizard's) links the wizard's
+ * stylesheet, `wizardCss`. */
+export function pageHtml(shell, page, pages, { siteUrl, question, wizardCss }) {
   const link = (p) => `${siteUrl}${p.path}`;
   const alternates = [
     `<link rel="canonical" href="${escapeAttr(link(page))}" />`,
     ...pages.map((p) => `<link rel="alternate" hreflang="${p.tag}" href="${escapeAttr(link(p))}" />`),
     // The root leads to the guide in the reader's language.
-    ...(wizard ? [] : [`<link rel="alternate" hreflang="x-default" href="${escapeAttr(siteUrl || "./")}" />`]),
+    ...(question ? [] : [`<link rel="alternate" hreflang="x-default" href="${escapeAttr(siteUrl || "./")}" />`]),
   ].join("\n    ");
-  const up = "../".repeat(page.path.split("/").length - 1);
+  const depth = page.path.split("/").length - 1;
+  const up = "../".repeat(depth);
   let html = shell;
   // The guide works without JavaScript, and the question says in its language what it needs.
   html = replaceOnce(html, /\s*<noscript>[\s\S]*?<\/noscript>/, "");
@@ -73,14 +73,14 @@ export function pageHtml(shell, page, pages, siteUrl, wizardCss) {
   html = replaceOnce(
     html,
     /<!--[^>]*-->\s*<base href="[^"]*" \/>/,
-    `<!-- This page lives ${up.length / 3} folder(s) below the app's: its base is that folder, wherever it is served. -->\n    <base href="${up}" />`,
+    `<!-- This page lives ${depth === 1 ? "one folder" : `${depth} folders`} below the app's: its base is that folder, wherever it is served. -->\n    <base href="${up}" />`,
   );
   html = replaceOnce(html, /<title>[^<]*<\/title>/, `<title>${escapeText(page.title)}</title>\n    ${alternates}`);
   html = replaceOnce(html, /<meta name="description" content="[^"]*" \/>/, `<meta name="description" content="${escapeAttr(page.description)}" />`);
   // A question is answered through the app: boot.js and the app tell it from the guide by this.
-  const kind = wizard ? `="question"` : "";
+  const kind = question ? `="question"` : "";
   html = replaceOnce(html, /<div data-fasttrack data-standalone><\/div>/, `<div data-fasttrack data-standalone data-prerendered${kind}>${page.body}</div>`);
-  if (wizard) {
+  if (question) {
     // Its styles come with the page (boot.js links them on other pages of the wizard).
     html = replaceOnce(html, /<\/head>/, `  <link rel="stylesheet" href="${escapeAttr(wizardCss)}" />\n  </head>`);
   } else {
@@ -105,11 +105,11 @@ export function prerender(dir, root, { siteUrl = process.env.SITE_URL ?? "", wiz
   }
   const shell = readFileSync(join(dir, "index.html"), "utf8");
   const guides = renderPages(root, true);
-  for (const pages of [guides, renderPages(root, false)]) {
+  for (const [pages, question] of [[guides, false], [renderPages(root, false), true]]) {
     for (const page of pages) {
       const file = join(dir, fileOf(page.path));
       mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, pageHtml(shell, page, pages, siteUrl, wizardCss));
+      writeFileSync(file, pageHtml(shell, page, pages, { siteUrl, question, wizardCss }));
     }
   }
   // Without JavaScript, index.html (every other address) leads to the guide in each language.

@@ -10,6 +10,12 @@ const LOCALE_KEY: &str = "fasttrack:locale";
 /// The custom element `boot.js` defines (scripts/boot.template.mjs): the app in its shadow root.
 pub const CUSTOM_ELEMENT: &str = "fasttrack-onboarding";
 
+/// True when the app is drawn natively, by the build-time prerender (`src/prerender.rs`): there
+/// is no reader's window, storage, clock or other tab. Pages are then drawn as for a reader with
+/// no answers whose storage works (the usual case), and the app, taking the page over in the
+/// browser, draws what it finds there.
+pub const PRERENDERING: bool = cfg!(not(target_arch = "wasm32"));
+
 /// The browser window. None outside a browser: the build-time prerender (`src/prerender.rs`)
 /// draws the same components natively, where every facility here quietly does nothing.
 pub fn window() -> Option<web_sys::Window> {

@@ -3,6 +3,7 @@
 //! the reader may choose to keep them on the device. The stored form is versioned and expires
 //! 30 days after the reader's last change.
 
+use crate::browser::PRERENDERING;
 use crate::host::json::{self, Json};
 use crate::host::DraftStorage;
 use fasttrack_model::json::object;
@@ -140,11 +141,6 @@ fn usable(storage: Option<web_sys::Storage>) -> Option<web_sys::Storage> {
     })
 }
 
-/// Natively there is no storage: the build-time prerender draws the first question as a
-/// browser whose storage works draws it (the usual case), and the app, taking the page over,
-/// draws what it finds.
-const PRERENDER: bool = cfg!(not(target_arch = "wasm32"));
-
 impl DraftStore {
     pub fn open(policy: DraftStorage) -> DraftStore {
         let window = crate::browser::window();
@@ -172,7 +168,7 @@ impl DraftStore {
     /// True when the reader may choose to keep answers on this device (the policy is `ask`
     /// and the device's storage works).
     pub fn can_remember(&self) -> bool {
-        self.policy == DraftStorage::Ask && (self.device.is_some() || PRERENDER)
+        self.policy == DraftStorage::Ask && (self.device.is_some() || PRERENDERING)
     }
 
     /// Where answers go: the device's storage when the policy says so or the reader chose it,
@@ -188,7 +184,8 @@ impl DraftStore {
     }
 
     pub fn is_available(&self, remembered: bool) -> bool {
-        self.kept_in(remembered).is_some() || (PRERENDER && self.policy != DraftStorage::None)
+        // The build-time prerender has no storage: it draws pages as if it worked.
+        self.kept_in(remembered).is_some() || (PRERENDERING && self.policy != DraftStorage::None)
     }
 
     /// Reads the kept draft, and whether it was kept on the device. An expired or unreadable

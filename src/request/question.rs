@@ -16,10 +16,6 @@ use leptos::prelude::*;
 
 const HEADING_ID: &str = "ft-step-heading";
 
-/// Drawn natively only by the build-time prerender (`src/prerender.rs`): the page is HTML
-/// before the app takes it over, and `boot.js` enables its answers.
-const PRERENDERED: bool = cfg!(not(target_arch = "wasm32"));
-
 /// Where Continue leads from `step`: the next question, or the review once every answer is
 /// valid (or, while changing an answer, the next question that still needs one).
 fn after(step: Step, changing: bool, first_incomplete: Option<Step>) -> Option<(Step, bool)> {
@@ -122,11 +118,7 @@ pub fn QuestionPage(step: Step, changing: bool, fields: AnyView) -> impl IntoVie
                     {move || cx.text().sending.in_flight}
                 </p>
             </Show>
-            {PRERENDERED.then(|| view! {
-                <noscript>
-                    <p class="ft-callout ft-callout--warning">{cx.text().needs_javascript}</p>
-                </noscript>
-            })}
+            {needs_javascript(cx)}
             <form class="ft-form" novalidate on:submit=on_submit on:input=prefetch on:change=prefetch>
                 <p class="ft-caption" id="ft-step-progress">{move || progress(cx, step)}</p>
                 <h1 id=HEADING_ID tabindex="-1" aria-describedby="ft-step-progress">
@@ -135,7 +127,7 @@ pub fn QuestionPage(step: Step, changing: bool, fields: AnyView) -> impl IntoVie
                 // While a request is on its way, its answers stay as they are sent: no second
                 // request can be made of them until the service has answered. Natively (the
                 // prerendered first question) until `boot.js` runs: without it, nothing works.
-                <fieldset class="ft-fieldset" disabled=move || sending.get() || PRERENDERED>
+                <fieldset class="ft-fieldset" disabled=move || sending.get() || browser::PRERENDERING>
                     {fields}
                     <button type="submit" class="ft-button">{move || cx.text().continue_button}</button>
                 </fieldset>
@@ -145,6 +137,20 @@ pub fn QuestionPage(step: Step, changing: bool, fields: AnyView) -> impl IntoVie
         </div>
     }
 }
+
+/// What the prerendered question tells a reader without JavaScript (drawn at build time only:
+/// the app, once running, has no use for it).
+#[cfg(not(target_arch = "wasm32"))]
+fn needs_javascript(cx: WizardContext) -> impl IntoView {
+    view! {
+        <noscript>
+            <p class="ft-callout ft-callout--warning">{cx.text().needs_javascript}</p>
+        </noscript>
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn needs_javascript(_: WizardContext) {}
 
 #[cfg(test)]
 mod tests {

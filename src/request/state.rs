@@ -149,8 +149,8 @@ impl WizardState {
     /// them, this one shows them (and says so); when another sends or deletes them, this one
     /// forgets them rather than write them back.
     fn follow_other_tabs(self) {
-        // Natively (the build-time prerender) there are no tabs, nor a window to listen to.
-        if cfg!(not(target_arch = "wasm32")) {
+        // The build-time prerender has no tabs, nor a window to listen to.
+        if crate::browser::PRERENDERING {
             return;
         }
         let handle = window_event_listener(leptos::ev::storage, move |event| {

@@ -22,8 +22,8 @@ pub struct BrowserHistory {
 /// portal's own links are never touched).
 pub fn follow(base: &str) -> BrowserHistory {
     let address = RwSignal::new(starting_address());
-    // Natively (the build-time prerender) there is no window to listen to.
-    if cfg!(target_arch = "wasm32") {
+    // The build-time prerender has no window to listen to.
+    if !browser::PRERENDERING {
         follow_links_and_history(address, base.to_owned());
     }
     BrowserHistory {
