@@ -18,10 +18,9 @@ pub fn App(config: Config) -> impl IntoView {
     provide_context(config.clone());
     // After the first render: the host may now rely on the app being there.
     Effect::new(|_| {
-        crate::host::events::emit(
-            "fasttrack:ready",
-            &[("version", env!("CARGO_PKG_VERSION").into())],
-        )
+        crate::host::events::emit("fasttrack:ready", || {
+            [("version", env!("CARGO_PKG_VERSION").into())]
+        })
     });
     view! { <div class=ROOT_CLASS><Pages /></div> }
 }

@@ -15,20 +15,17 @@ use wasm_bindgen::JsValue;
 #[derive(Clone, Copy)]
 pub struct HostElement(pub StoredValue<web_sys::HtmlElement, LocalStorage>);
 
-/// False where no host listens: the build-time prerender draws pages without one.
-pub fn has_host() -> bool {
-    use_context::<HostElement>().is_some()
-}
-
-/// Dispatches `name` on the mount element with `detail`, an object of these fields; bubbles,
-/// so a host can listen on any ancestor, and is `composed`, so it crosses shadow roots.
-pub fn emit(name: &str, fields: &[(&str, JsValue)]) {
+/// Dispatches `name` on the mount element with `detail`, an object of the `fields`; bubbles,
+/// so a host can listen on any ancestor, and is `composed`, so it crosses shadow roots. The
+/// fields are made only where a host listens (the build-time prerender draws pages without
+/// one, and has no JavaScript values to make).
+pub fn emit<const N: usize>(name: &str, fields: impl FnOnce() -> [(&'static str, JsValue); N]) {
     let Some(HostElement(element)) = use_context::<HostElement>() else {
         return;
     };
     let detail = js_sys::Object::new();
-    for (key, value) in fields {
-        let _ = js_sys::Reflect::set(&detail, &JsValue::from_str(key), value);
+    for (key, value) in fields() {
+        let _ = js_sys::Reflect::set(&detail, &JsValue::from_str(key), &value);
     }
     let init = web_sys::CustomEventInit::new();
     init.set_bubbles(true);

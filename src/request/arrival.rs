@@ -16,12 +16,8 @@ pub const CONFIRMATION: &str = "confirmation";
 /// Tells the host which wizard page is showing (`fasttrack:step`): `page` is a step's slug or
 /// one of [`START`], [`CHECK`], [`CONFIRMATION`].
 pub fn tell_host(cx: WizardContext, page: &str, step: Option<Step>) {
-    if !crate::host::events::has_host() {
-        return;
-    }
-    crate::host::events::emit(
-        "fasttrack:step",
-        &[
+    crate::host::events::emit("fasttrack:step", || {
+        [
             ("page", page.into()),
             // The documented contract says null outside the five question pages.
             (
@@ -29,8 +25,8 @@ pub fn tell_host(cx: WizardContext, page: &str, step: Option<Step>) {
                 step.map_or(wasm_bindgen::JsValue::NULL, |s| s.number().into()),
             ),
             ("locale", cx.locale.get_untracked().tag().into()),
-        ],
-    );
+        ]
+    });
 }
 
 /// Sets the document title in standalone mode, prefixed with "Error: " when errors show.

@@ -112,10 +112,12 @@ fn new_send(submission: Submission) -> UnsyncCallback<()> {
         attempt.set(None);
         match outcome {
             Outcome::Accepted { reference } => {
-                let detail = reference
-                    .as_deref()
-                    .map_or(wasm_bindgen::JsValue::NULL, Into::into);
-                crate::host::events::emit("fasttrack:submitted", &[("reference", detail)]);
+                crate::host::events::emit("fasttrack:submitted", || {
+                    let detail = reference
+                        .as_deref()
+                        .map_or(wasm_bindgen::JsValue::NULL, Into::into);
+                    [("reference", detail)]
+                });
                 state.accepted(reference);
                 place.go(&Address::Confirmation { locale: locale() });
             }
@@ -128,13 +130,12 @@ fn new_send(submission: Submission) -> UnsyncCallback<()> {
                 show_on_question(state, place, locale(), errors)
             }
             other => {
-                crate::host::events::emit(
-                    "fasttrack:error",
-                    &[
+                crate::host::events::emit("fasttrack:error", || {
+                    [
                         ("kind", "submission".into()),
                         ("reason", other.reason().into()),
-                    ],
-                );
+                    ]
+                });
                 if other == Outcome::Conflict {
                     // The next try is a new request: it gets a new key.
                     state.submission.set(None);
