@@ -4,6 +4,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { ALL_LOCALES, LOCALES } from "./content";
 import { serveRefusingWasm } from "./servers";
+import { holdWasm, watchLayoutShifts } from "./takeover";
 import { STRINGS } from "./wizard-strings";
 
 const fieldset = (page: Page) => page.locator("form.ft-form > fieldset");
@@ -40,18 +41,8 @@ test.describe("with JavaScript off", () => {
 
 test.describe("with JavaScript on", () => {
   test("the app takes the question over with the same text and no layout shift", async ({ page }) => {
-    await page.addInitScript(() => {
-      (window as any).__shifts = [];
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) (window as any).__shifts.push((entry as any).value);
-      }).observe({ type: "layout-shift", buffered: true });
-    });
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route("**/*_bg.wasm", async (route) => {
-      await held;
-      await route.continue();
-    });
+    const shifts = await watchLayoutShifts(page);
+    const release = await holdWasm(page, "**/*_bg.wasm");
     await page.goto("/pt-BR/request/about");
     const app = page.locator("[data-fasttrack]");
     await expect(app).toHaveAttribute("data-prerendered");
@@ -70,19 +61,14 @@ test.describe("with JavaScript on", () => {
     await expect(app.locator(".ft-app")).toHaveCount(1);
     expect(await shown()).toBe(before);
     await page.waitForTimeout(200);
-    expect(await page.evaluate(() => (window as any).__shifts)).toEqual([]);
+    expect(await shifts()).toEqual([]);
     // The app's own page: its validation answers Continue.
     await page.locator("button[type=submit]").click();
     await expect(page.locator(".ft-error-summary")).toContainText(STRINGS["pt-BR"].selectWho);
   });
 
   test("what the reader answered and pressed before the app arrived is carried over", async ({ page }) => {
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route("**/*_bg.wasm", async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdWasm(page, "**/*_bg.wasm");
     const app = page.locator("[data-fasttrack]");
     await page.goto("/en/request/about");
     const admin = page.getByLabel("I am an admin of the organisation that needs assistance");

@@ -4,6 +4,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { ALL_LOCALES, LOCALES, source, chooseLanguage } from "./content";
 import { serveRefusingWasm } from "./servers";
+import { holdWasm, watchLayoutShifts } from "./takeover";
 
 /** The roles table and the diagram, as the sources give them. */
 async function expectSourceFacts(page: Page, tag: string) {
@@ -81,12 +82,7 @@ test.describe("with JavaScript on, where the deployment's settings need the app"
 
   for (const tag of LOCALES) {
     test(`${tag}: the app takes the page over with the same text and no layout shift`, async ({ page }) => {
-      await page.addInitScript(() => {
-        (window as any).__shifts = [];
-        new PerformanceObserver((list) => {
-          for (const entry of list.getEntries()) (window as any).__shifts.push((entry as any).value);
-        }).observe({ type: "layout-shift", buffered: true });
-      });
+      const shifts = await watchLayoutShifts(page);
       await page.goto(`/${tag}/`);
       const app = page.locator("[data-fasttrack]");
       const before = await app.innerText();
@@ -95,18 +91,13 @@ test.describe("with JavaScript on, where the deployment's settings need the app"
       expect(await app.innerText()).toBe(before);
       await expectSourceFacts(page, tag);
       await page.waitForTimeout(200);
-      expect(await page.evaluate(() => (window as any).__shifts)).toEqual([]);
+      expect(await shifts()).toEqual([]);
     });
   }
 
   test("the reader's scroll position and focus survive the takeover", async ({ page }) => {
     // The wasm is held back until the reader has scrolled and focused: the takeover comes after.
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route("**/*.wasm", async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdWasm(page, "**/*.wasm");
     const app = page.locator("[data-fasttrack]");
 
     await page.goto("/en/#getting-help");
