@@ -4,6 +4,11 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p .tmp
+# A fresh clone builds every crate once, natively and for wasm: incremental caches and full
+# debug info would only fill the disk (with them, target/ passed 13 GB, 10 GB of it native
+# debug builds). Line tables keep a failing test's backtrace readable.
+export CARGO_INCREMENTAL=0
+export CARGO_PROFILE_DEV_DEBUG=line-tables-only
 passed=0
 failed=0
 
@@ -31,6 +36,22 @@ step() {
   "$@" || fail "$name"
 }
 
+# A step whose output is long (a build): its output is also kept in .tmp/LOG.log, and when it
+# fails its error lines are printed again last, where a CI log that keeps only its tail shows
+# them (Trunk prints a hook's error, then a backtrace of its own).
+logged_step() {
+  local name=$1 log=.tmp/$2.log
+  shift 2
+  echo "== $name"
+  "$@" 2>&1 | tee "$log"
+  if [ "${PIPESTATUS[0]}" -ne 0 ]; then
+    echo "-- the errors $name printed (all of it: $log):" >&2
+    grep -E '(Error|error(\[E[0-9]+\])?:|panicked|ERROR)' "$log" | grep -v 'error from build pipeline' \
+      | head -n 15 >&2
+    fail "$name"
+  fi
+}
+
 cargo_tests() {
   local name=$1 log=.tmp/$2.log
   shift 2
@@ -55,7 +76,7 @@ cargo_tests "native tests" native cargo test --workspace --locked
 cargo_tests "component tests (headless Chromium)" wasm \
   cargo test -p fasttrack-onboarding --locked --target wasm32-unknown-unknown --features bundled-locales
 lock_before=$(sha256sum Cargo.lock)
-step "release build" trunk build --release
+logged_step "release build" release-build trunk build --release
 [ "$(sha256sum Cargo.lock)" = "$lock_before" ] || fail "trunk rewrote Cargo.lock"
 step "receiver build (for the end-to-end tests)" cargo build -p receiver --locked
 
