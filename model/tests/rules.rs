@@ -45,6 +45,26 @@ fn complete_drafts_are_valid_and_build_the_request() {
 }
 
 #[test]
+fn a_domain_is_sent_with_its_ascii_letters_lower_cased_as_dns_compares_them() {
+    for (typed, sent) in [
+        ("Contoso.OnMicrosoft.COM.", "contoso.onmicrosoft.com"),
+        ("contoso.XN--P1AI", "contoso.xn--p1ai"),
+        // Other scripts' letters as typed (RFC 4343: DNS ignores the case of ASCII only).
+        ("MÜNCHEN.DE", "mÜnchen.de"),
+        ("контора.РФ", "контора.РФ"),
+    ] {
+        let mut d = valid_partner();
+        d.customer_id = typed.into();
+        let request = validate(&d, TODAY).expect(typed);
+        assert_eq!(
+            request.customer.map(|c| c.value),
+            Some(sent.into()),
+            "{typed}"
+        );
+    }
+}
+
+#[test]
 fn who_is_asking_is_required_and_must_be_a_known_choice() {
     assert_eq!(
         with(|d| d.requester_kind.clear()),
