@@ -3,9 +3,10 @@
 // everything; in place of its loader it writes a script tag for boot.js (Trunk.toml:
 // pattern_script). This script
 // - splits the full build's later pages into pieces of their own (split-wasm.mjs);
-// - minifies each build's glue with terser in release builds, and names its glue and wasm by a
-//   hash of their content (Trunk names the second build, a "worker" to Trunk, without one), and
-//   the full build's pieces and their loader likewise;
+// - minifies each build's glue with terser in release builds, gives the wasm's imports from it
+//   short names in both and drops the toolchain's sections from the wasm (slim-wasm.mjs), and
+//   names its glue and wasm by a hash of their content (Trunk names the second build, a
+//   "worker" to Trunk, without one), and the full build's pieces and their loader likewise;
 // - names the wizard's stylesheet (target/style/wizard.css, from prepare-css.mjs) by its hash:
 //   only boot.js loads it, so Trunk, which would link it from index.html, does not handle it;
 // - writes fasttrack.css, every stylesheet under a stable name for host pages that mount into
@@ -19,11 +20,12 @@
 // Runs on Trunk's staging directory, or on the directory given.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { minify } from "terser";
 import { prerender } from "./prerender.mjs";
+import { dropToolchainSections, shortenImports } from "./slim-wasm.mjs";
 import { LOADER, splitBuild } from "./split-wasm.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? "dist";
@@ -58,14 +60,16 @@ async function finishBuild(name, split) {
   const gluePath = join(dir, `${stem}.js`);
   const wasmPath = join(dir, `${stem}_bg.wasm`);
   let glue = readFileSync(gluePath, "utf8");
+  let wasm = readFileSync(wasmPath);
   if (release) {
-    const before = glue.length;
+    const before = { wasm: wasm.length, glue: glue.length };
     glue = await minifyModule(glue);
-    console.log(`finish-dist: minified ${name}.js: ${before} -> ${glue.length} bytes`);
+    ({ wasm, glue } = shortenImports(dropToolchainSections(wasm), glue, `./${name}_bg.js`));
+    console.log(`finish-dist: ${name}: glue minified, import names shortened, toolchain sections dropped: wasm ${before.wasm} -> ${wasm.length}, glue ${before.glue} -> ${glue.length} bytes`);
   }
-  const wasm = readFileSync(wasmPath);
   let loader = split?.loader ?? "";
-  for (const [file, bytes] of Object.entries(split?.pieces ?? {})) {
+  for (let [file, bytes] of Object.entries(split?.pieces ?? {})) {
+    if (release) bytes = dropToolchainSections(bytes);
     // split_questions.wasm (a piece, src/piece.rs) or chunk_4.wasm (code pieces share).
     const piece = `${name}-${file.replace(/^split_/, "").replace(/\.wasm$/, "")}-${shortHash(bytes)}.wasm`;
     writeFileSync(join(dir, piece), bytes);
@@ -86,7 +90,8 @@ async function finishBuild(name, split) {
     writeFileSync(join(dir, loaderName), loader.replace(importOf(`${name}.js`), `$1"./${names.js}"`));
   }
   writeFileSync(join(dir, names.js), glue);
-  renameSync(wasmPath, join(dir, names.wasm));
+  rmSync(wasmPath);
+  writeFileSync(join(dir, names.wasm), wasm);
   if (gluePath !== join(dir, names.js)) rmSync(gluePath);
   return names;
 }
