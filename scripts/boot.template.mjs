@@ -180,14 +180,18 @@ async function settingsGiven(element) {
 }
 
 /** On a standalone page, preloads the packs of the locale its address names (as the app's
- * addresses do: the first segment under the base); the guide-only build needs only the first. */
+ * addresses do: the first segment under the base): its strings, and the guide's (the guide-only
+ * build) or the wizard's (the full build, on a standalone page only at the wizard's addresses). */
 function preloadText() {
   if (!standalone) return;
   const base = new URL(document.baseURI).pathname;
   if (!location.pathname.startsWith(base)) return;
   const segment = location.pathname.slice(base.length).split("/")[0].toLowerCase();
   const tag = Object.keys(builds.packs).find((t) => t.toLowerCase() === segment);
-  for (const file of (builds.packs[tag] ?? []).slice(0, build === builds.full ? 2 : 1)) {
+  // `builds.packs[tag]`: the hashes in the names of its strings', guide's and wizard's packs,
+  // `{tag}{kind}.{hash}.txt` (finish-dist.mjs checks that the app's names are these).
+  for (const kind of tag ? [0, guideOnly ? 1 : 2] : []) {
+    const file = `${tag}${["", ".guide", ".wizard"][kind]}.${builds.packs[tag][kind]}.txt`;
     document.head.append(Object.assign(document.createElement("link"), { rel: "preload", as: "fetch", crossOrigin: "anonymous", href: here("locales/" + file) }));
   }
 }

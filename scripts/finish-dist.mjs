@@ -13,8 +13,9 @@
 //   their own element, and names the custom element's stylesheets by their hash;
 // - writes boot.js, the one script index.html and host pages load, from boot.template.mjs
 //   with the names above (minified by terser in release builds).
-// - writes each locale's packs (its strings and guide, fetched by the app when it needs that
-//   locale) into locales/, with the names the app's build compiled in (content/src/bundle.rs);
+// - writes each locale's packs (its strings, its guide, the wizard's strings: fetched by the
+//   app when it needs them) into locales/, with the names the app's build compiled in
+//   (content/src/bundle.rs);
 // - in release builds, writes the guide's pages as static HTML (prerender.mjs), from
 //   index.html as this script leaves it; index.html's <noscript> then links to them.
 // Runs on Trunk's staging directory, or on the directory given.
@@ -133,9 +134,22 @@ const packs = JSON.parse(
   ),
 );
 console.log(`finish-dist: wrote ${readdirSync(join(dir, "locales")).length} locale packs`);
+// boot.js carries only each name's hash (the whole names were 150 B of its 2,370, brotli), and
+// writes the names as the content crate does, `{tag}{kind}.{hash}.txt`: checked here for every pack.
+const KINDS = [["strings", ""], ["guide", ".guide"], ["wizard", ".wizard"]];
+const packHashes = Object.fromEntries(
+  Object.entries(packs).map(([tag, names]) => [
+    tag,
+    KINDS.map(([kind, infix]) => {
+      const hash = /\.([0-9a-f]{8})\.txt$/.exec(names[kind] ?? "")?.[1];
+      if (names[kind] !== `${tag}${infix}.${hash}.txt`) throw new Error(`locale-packs: ${tag}'s ${kind} pack is named ${names[kind]}, not as boot.js writes it`);
+      return hash;
+    }),
+  ]),
+);
 
 // boot.js: the template with the names of this build's files in place of its placeholder object.
-const builds = { guide, full, wizardCss: wizardCssName, elementCss: elementCssName, printPathCss: printPathCssName, packs };
+const builds = { guide, full, wizardCss: wizardCssName, elementCss: elementCssName, printPathCss: printPathCssName, packs: packHashes };
 const template = readFileSync(join(here, "boot.template.mjs"), "utf8");
 const [start, end] = ["/* BUILDS: */", "/* :BUILDS */"];
 const from = template.indexOf(start);

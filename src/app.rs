@@ -60,10 +60,15 @@ fn Pages() -> impl IntoView {
                 other => other.locale().map_or(Frame::NotFound(None), Frame::Locale),
             })
         };
+        let needs = place.address.with(Address::needs);
         match wanted {
-            // Another language whose text is not here yet: the page shown stays until it is.
-            Frame::Locale(locale) if !locale.is_loaded() => {
-                crate::locale::load_then(locale, move |loaded| {
+            // Another language whose text is not here yet (with the guide's, for the guide):
+            // the page shown stays until it is. (A page of the language shown fetches what it
+            // lacks itself: the guide, `guide::fetched_guide`.)
+            Frame::Locale(locale)
+                if !locale.has(needs) && shown != Some(&Frame::Locale(locale)) =>
+            {
+                crate::locale::load_then(locale, needs, move |loaded| {
                     if loaded {
                         arrived.update(|n| *n += 1);
                     } else {
@@ -103,7 +108,7 @@ fn Pages() -> impl IntoView {
 fn page_view(page: Address) -> AnyView {
     match page {
         #[cfg(feature = "wizard")]
-        Address::Guide { .. } => crate::piece::drawn(crate::guide::fetched_page()),
+        Address::Guide { locale, .. } => crate::piece::drawn(crate::guide::fetched_guide(locale)),
         #[cfg(not(feature = "wizard"))]
         Address::Guide { .. } => view! { <crate::guide::GuidePage /> }.into_any(),
         #[cfg(feature = "wizard")]

@@ -41,11 +41,12 @@ use leptos::prelude::*;
 /// page is then taken over: the app draws the same page and swaps it in (see
 /// [`host::takeover`]).
 pub fn mount(element: web_sys::HtmlElement, config: Config) -> host::embed::MountHandle {
-    let locale = opening_locale(&config);
+    let address = shell::Address::parse(&browser::current_address(), &config.base);
+    let locale = opening_locale(&config, &address);
     let handle = host::embed::MountHandle::pending();
     // Drawn at once (before this returns) when the locale is already loaded.
     let waiting = handle.waiting();
-    locale::load_then(locale, move |loaded| {
+    locale::load_then(locale, address.needs(), move |loaded| {
         // Unmounted (or dropped) meanwhile: nothing to draw.
         let Some(app) = waiting.upgrade() else {
             return;
@@ -64,8 +65,8 @@ pub fn mount(element: web_sys::HtmlElement, config: Config) -> host::embed::Moun
 
 /// The locale the app opens in: the address's, else the reader's (as the root page and the
 /// not-found page choose it).
-fn opening_locale(config: &Config) -> locale::Locale {
-    shell::Address::parse(&browser::current_address(), &config.base)
+fn opening_locale(config: &Config, address: &shell::Address) -> locale::Locale {
+    address
         .locale()
         .filter(|l| config.offered().contains(l))
         .unwrap_or_else(|| shell::reader_locale(config))

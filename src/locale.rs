@@ -6,8 +6,8 @@ use fasttrack_content::model::{Date, FrontMatter, Guide};
 
 /// One offered locale: what the app knows of it from the start (its tag, its language's own
 /// name, its `Intl` locale, its one message for a failed load, its text's date, its packs' file
-/// names), and its content once its packs are loaded (`content/src/pack.rs`): in the browser
-/// when first needed ([`load_then`]), natively from the packs compiled in.
+/// names), and its text once its packs are loaded (`content/src/pack.rs`): in the browser
+/// when first needed ([`load_then`], [`loaded`]), natively from the packs compiled in.
 pub struct LocaleData {
     pub tag: &'static str,
     pub name: &'static str,
@@ -15,15 +15,26 @@ pub struct LocaleData {
     /// What the app says where this locale's packs cannot be loaded.
     pub load_failed: &'static str,
     pub updated: Date,
-    /// The guide with the strings outside the wizard; the wizard's strings.
-    pub packs: [&'static str; 2],
-    pub content: std::sync::OnceLock<Content>,
+    pub packs: Packs,
+    pub ui: std::sync::OnceLock<Ui>,
+    pub guide: std::sync::OnceLock<Guide>,
 }
 
-/// A locale's UI strings and guide, read from its packs.
-pub struct Content {
-    pub ui: Ui,
-    pub guide: Guide,
+/// A locale's packs (`content/src/bundle.rs`): their file names, or natively their text.
+pub struct Packs {
+    /// The strings outside the wizard.
+    pub strings: &'static str,
+    pub guide: &'static str,
+    /// The wizard's strings: with the strings, they make the full build's `Ui`.
+    pub wizard: &'static str,
+}
+
+/// What of a locale's text a page is drawn with: its strings always, the guide on the guide's
+/// pages. (The guide-only build, which draws little else, always loads both.)
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Needs {
+    Strings,
+    Guide,
 }
 
 include!(concat!(env!("OUT_DIR"), "/locales.rs"));
@@ -83,39 +94,51 @@ impl Locale {
         self.0.load_failed
     }
 
-    /// Whether the content is here: always natively; in the browser once [`load`] has run.
-    pub fn is_loaded(self) -> bool {
-        self.content().is_some()
+    /// Whether what `needs` names is here: always natively; in the browser once it has been
+    /// loaded ([`load_then`], [`loaded`]).
+    pub fn has(self, needs: Needs) -> bool {
+        self.compiled_in();
+        self.0.ui.get().is_some() && (!self.needs_guide(needs) || self.0.guide.get().is_some())
+    }
+
+    fn needs_guide(self, needs: Needs) -> bool {
+        needs == Needs::Guide || !cfg!(feature = "wizard")
     }
 
     /// The UI strings; blank until the locale is loaded (the app draws a locale only once it
-    /// is: see [`load`]).
+    /// is: see [`load_then`]).
     pub fn ui(self) -> &'static Ui {
-        self.content().map_or_else(|| &blank().ui, |c| &c.ui)
+        self.compiled_in();
+        self.0.ui.get().unwrap_or_else(|| &blank().0)
     }
 
-    /// The guide; empty until the locale is loaded.
+    /// The guide; empty until its pack is loaded.
     pub fn guide(self) -> &'static Guide {
-        self.content().map_or_else(|| &blank().guide, |c| &c.guide)
+        self.compiled_in();
+        self.0.guide.get().unwrap_or_else(|| &blank().1)
     }
 
-    fn content(self) -> Option<&'static Content> {
+    /// Natively (and with `bundled-locales`) the packs are compiled in: read on first use.
+    fn compiled_in(self) {
         #[cfg(any(not(target_arch = "wasm32"), feature = "bundled-locales"))]
-        if self.0.content.get().is_none() {
-            let i = Self::all().position(|l| l == self)?;
-            let [outside, wizard] = PACK_TEXTS[i];
-            self.set_content(outside, wizard);
+        if self.0.ui.get().is_none() {
+            if let Some(packs) = Self::all()
+                .position(|l| l == self)
+                .and_then(|i| PACK_TEXTS.get(i))
+            {
+                self.read_strings(packs.strings, packs.wizard);
+                self.read_guide(packs.guide);
+            }
         }
-        self.0.content.get()
     }
 
-    /// Reads the locale's packs; a pack that does not read leaves the locale unloaded.
-    fn set_content(self, outside: &'static str, wizard: &'static str) -> bool {
+    /// Reads the strings' packs (the wizard's too in the builds with the wizard); a pack that
+    /// does not read leaves them unloaded.
+    fn read_strings(self, strings: &'static str, wizard: &'static str) -> bool {
         use fasttrack_content::pack;
         let Some(pack::Pack {
-            table: mut entries,
-            guide: Some(guide),
-        }) = pack::read(outside)
+            table: mut entries, ..
+        }) = pack::read(strings)
         else {
             return false;
         };
@@ -125,8 +148,19 @@ impl Locale {
                 None => return false,
             }
         }
-        let ui = Ui::read(&mut Table::new(entries.leak()));
-        let _ = self.0.content.set(Content { ui, guide });
+        let _ = self.0.ui.set(Ui::read(&mut Table::new(entries.leak())));
+        true
+    }
+
+    /// Reads the guide's pack; one that does not read leaves it unloaded.
+    fn read_guide(self, text: &'static str) -> bool {
+        let Some(fasttrack_content::pack::Pack {
+            guide: Some(guide), ..
+        }) = fasttrack_content::pack::read(text)
+        else {
+            return false;
+        };
+        let _ = self.0.guide.set(guide);
         true
     }
 
@@ -157,105 +191,136 @@ impl Locale {
 }
 
 /// What an unloaded locale reads as: blank strings and an empty guide, never a panic.
-fn blank() -> &'static Content {
-    static BLANK: std::sync::OnceLock<Content> = std::sync::OnceLock::new();
-    BLANK.get_or_init(|| Content {
-        ui: Ui::read(&mut Table::new(&[])),
-        guide: Guide {
-            locale: "",
-            front_matter: FrontMatter {
-                title: "",
-                description: "",
-                updated: Date {
-                    year: 0,
-                    month: 0,
-                    day: 0,
+fn blank() -> &'static (Ui, Guide) {
+    static BLANK: std::sync::OnceLock<(Ui, Guide)> = std::sync::OnceLock::new();
+    BLANK.get_or_init(|| {
+        (
+            Ui::read(&mut Table::new(&[])),
+            Guide {
+                locale: "",
+                front_matter: FrontMatter {
+                    title: "",
+                    description: "",
+                    updated: Date {
+                        year: 0,
+                        month: 0,
+                        day: 0,
+                    },
+                    content_locale: "",
+                    translated_from: None,
+                    fields: &[],
                 },
-                content_locale: "",
-                translated_from: None,
-                fields: &[],
+                title: "",
+                title_anchor: "",
+                sections: &[],
             },
-            title: "",
-            title_anchor: "",
-            sections: &[],
-        },
+        )
     })
 }
 
-/// Fetches a locale's packs (beside `boot.js`; the guide-only build needs only the first) and
-/// reads them; resolves at once if the locale is loaded. `false` when they could not be had:
-/// the reason is in the console.
+/// Fetches what `needs` names of a locale's text that is not here yet (its packs, beside
+/// `boot.js`, all requests under way at once) and reads it. Resolves to whether it is here:
+/// `false` when it could not be had (the reason is in the console).
 #[cfg(all(target_arch = "wasm32", not(feature = "bundled-locales")))]
-async fn load(locale: Locale) -> bool {
-    if locale.is_loaded() {
-        return true;
-    }
-    let needed = if cfg!(feature = "wizard") { 2 } else { 1 };
-    // Both requests start before either is awaited.
-    let requests: Vec<_> = locale.0.packs[..needed]
-        .iter()
-        .map(|name| crate::host::bundle::fetch_bundle_file(&format!("locales/{name}")))
-        .collect();
-    let mut texts: Vec<&'static str> = Vec::new();
-    for request in requests {
-        match request.await {
-            // Kept for the page's life: the strings and the guide borrow from it.
-            Ok(Some(text)) => texts.push(text.leak()),
-            Ok(None) => {
-                crate::browser::console_error(&format!(
-                    "fasttrack: the {} text is missing from the bundle (locales/)",
-                    locale.tag()
-                ));
+fn load(locale: Locale, needs: Needs) -> impl std::future::Future<Output = bool> {
+    let data = locale.0;
+    let fetch = |name: &str| crate::host::bundle::fetch_bundle_file(&format!("locales/{name}"));
+    let strings = data.ui.get().is_none().then(|| {
+        let wizard = cfg!(feature = "wizard").then(|| fetch(data.packs.wizard));
+        (fetch(data.packs.strings), wizard)
+    });
+    let guide =
+        (locale.needs_guide(needs) && data.guide.get().is_none()).then(|| fetch(data.packs.guide));
+    async move {
+        if let Some((strings, wizard)) = strings {
+            let strings = arrived(locale, strings).await;
+            let wizard = match wizard {
+                Some(wizard) => arrived(locale, wizard).await,
+                None => Some(""),
+            };
+            let (Some(strings), Some(wizard)) = (strings, wizard) else {
                 return false;
-            }
-            Err(why) => {
-                crate::browser::console_error(&format!(
-                    "fasttrack: the {} text could not be loaded: {why}",
-                    locale.tag()
-                ));
-                return false;
+            };
+            if !locale.read_strings(strings, wizard) {
+                return unreadable(locale);
             }
         }
+        if let Some(guide) = guide {
+            let Some(guide) = arrived(locale, guide).await else {
+                return false;
+            };
+            if !locale.read_guide(guide) {
+                return unreadable(locale);
+            }
+        }
+        true
     }
-    let ok = locale.set_content(texts[0], texts.get(1).copied().unwrap_or(""));
-    if !ok {
-        crate::browser::console_error(&format!(
-            "fasttrack: the {} text is not one this version reads (an old cache?)",
-            locale.tag()
-        ));
-    }
-    ok
 }
 
-/// Loads `locale` (the packs are fetched once however many ask while they are on their way)
-/// and then calls `then` with whether it is loaded; at once if it already is.
-pub fn load_then(locale: Locale, then: impl FnOnce(bool) + 'static) {
-    type Waiting = Vec<(&'static str, Vec<Box<dyn FnOnce(bool)>>)>;
+/// A pack's text, kept for the page's life (the strings and the guide borrow from it).
+#[cfg(all(target_arch = "wasm32", not(feature = "bundled-locales")))]
+async fn arrived(
+    locale: Locale,
+    request: impl std::future::Future<Output = Result<Option<String>, String>>,
+) -> Option<&'static str> {
+    let why = match request.await {
+        Ok(Some(text)) => return Some(text.leak()),
+        Ok(None) => "it is missing from the bundle (locales/)".to_owned(),
+        Err(why) => why,
+    };
+    crate::browser::console_error(&format!(
+        "fasttrack: the {} text could not be loaded: {why}",
+        locale.tag()
+    ));
+    None
+}
+
+#[cfg(all(target_arch = "wasm32", not(feature = "bundled-locales")))]
+fn unreadable(locale: Locale) -> bool {
+    crate::browser::console_error(&format!(
+        "fasttrack: the {} text is not one this version reads (an old cache?)",
+        locale.tag()
+    ));
+    false
+}
+
+/// Natively (and with `bundled-locales`) every locale is compiled in.
+#[cfg(any(not(target_arch = "wasm32"), feature = "bundled-locales"))]
+fn load(locale: Locale, needs: Needs) -> impl std::future::Future<Output = bool> {
+    std::future::ready(locale.has(needs))
+}
+
+/// Loads what `needs` names of `locale` (fetched once however many ask while it is on its
+/// way) and then calls `then` with whether it is here; at once if it already is.
+pub fn load_then(locale: Locale, needs: Needs, then: impl FnOnce(bool) + 'static) {
+    type Waiting = Vec<((&'static str, Needs), Vec<Box<dyn FnOnce(bool)>>)>;
     thread_local! {
         static ON_THE_WAY: std::cell::RefCell<Waiting> = const { std::cell::RefCell::new(Vec::new()) };
     }
-    if locale.is_loaded() {
+    if locale.has(needs) {
         return then(true);
     }
+    let key = (locale.tag(), needs);
     let first = ON_THE_WAY.with(|w| {
         let mut w = w.borrow_mut();
-        match w.iter_mut().find(|(tag, _)| *tag == locale.tag()) {
+        match w.iter_mut().find(|(k, _)| *k == key) {
             Some((_, waiting)) => {
                 waiting.push(Box::new(then));
                 false
             }
             None => {
-                w.push((locale.tag(), vec![Box::new(then)]));
+                w.push((key, vec![Box::new(then)]));
                 true
             }
         }
     });
     if first {
+        let loading = load(locale, needs);
         wasm_bindgen_futures::spawn_local(async move {
-            let loaded = load(locale).await;
+            let loaded = loading.await;
             let waiting = ON_THE_WAY.with(|w| {
                 let mut w = w.borrow_mut();
-                let i = w.iter().position(|(tag, _)| *tag == locale.tag());
+                let i = w.iter().position(|(k, _)| *k == key);
                 i.map(|i| w.remove(i).1).unwrap_or_default()
             });
             waiting.into_iter().for_each(|then| then(loaded));
@@ -263,10 +328,32 @@ pub fn load_then(locale: Locale, then: impl FnOnce(bool) + 'static) {
     }
 }
 
-/// Natively (and with `bundled-locales`) every locale is compiled in.
-#[cfg(any(not(target_arch = "wasm32"), feature = "bundled-locales"))]
-async fn load(locale: Locale) -> bool {
-    locale.is_loaded()
+/// [`load_then`] as a future (sharing what is on its way): whether the text is here. It is
+/// `Send`, as a `Suspend` needs: the two sides meet behind a mutex.
+pub fn loaded(locale: Locale, needs: Needs) -> impl std::future::Future<Output = bool> + Send {
+    use std::sync::{Arc, Mutex, PoisonError};
+    use std::task::{Poll, Waker};
+    let shared = Arc::new(Mutex::new((None::<bool>, None::<Waker>)));
+    load_then(locale, needs, {
+        let shared = Arc::clone(&shared);
+        move |loaded| {
+            let mut shared = shared.lock().unwrap_or_else(PoisonError::into_inner);
+            shared.0 = Some(loaded);
+            if let Some(waker) = shared.1.take() {
+                waker.wake();
+            }
+        }
+    });
+    std::future::poll_fn(move |cx| {
+        let mut shared = shared.lock().unwrap_or_else(PoisonError::into_inner);
+        match shared.0 {
+            Some(loaded) => Poll::Ready(loaded),
+            None => {
+                shared.1 = Some(cx.waker().clone());
+                Poll::Pending
+            }
+        }
+    })
 }
 
 /// Picks the best offered locale for a reader's ordered language preferences (as in

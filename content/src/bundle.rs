@@ -19,8 +19,24 @@ pub struct Locale {
     /// What the app says where the packs cannot be loaded (`load_failed`).
     pub load_failed: String,
     pub updated: Date,
-    /// The guide and the strings outside the wizard, then the wizard's strings.
-    pub packs: [PackFile; 2],
+    pub packs: Packs,
+}
+
+/// A locale's packs. A page needs its strings and, by what it shows, the wizard's strings or
+/// the guide, never both at first: the wizard's first question is not sent the guide.
+#[derive(Debug, Clone)]
+pub struct Packs {
+    /// The strings outside the wizard (the page's frame, the guide's labels).
+    pub strings: PackFile,
+    pub guide: PackFile,
+    /// The wizard's strings (the builds with the wizard only).
+    pub wizard: PackFile,
+}
+
+impl Packs {
+    pub fn all(&self) -> [&PackFile; 3] {
+        [&self.strings, &self.guide, &self.wizard]
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -103,10 +119,11 @@ fn locale(guide: &Guide, flat: &Flat, second_pack: Option<&str>) -> Result<Local
         intl: field("intl"),
         load_failed: field("load_failed"),
         updated: guide.front_matter.updated,
-        packs: [
-            file("", pack::write(outside, Some(guide)))?,
-            file(".wizard", pack::write(wizard, None))?,
-        ],
+        packs: Packs {
+            strings: file("", pack::write(outside, None))?,
+            guide: file(".guide", pack::write(&[], Some(guide)))?,
+            wizard: file(".wizard", pack::write(wizard, None))?,
+        },
     })
 }
 

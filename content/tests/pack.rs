@@ -60,3 +60,49 @@ fn a_string_holding_the_separator_is_refused_by_the_build() {
     let err = write(&[format!("a{SEPARATOR}b")], None).unwrap_err();
     assert!(err.contains("U+001C"), "{err}");
 }
+
+#[test]
+fn a_locale_is_three_packs_and_a_wizard_page_is_not_sent_the_guide() {
+    let app_root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("the app's root");
+    let bundle = fasttrack_content::bundle::build(std::path::Path::new(LOCALES_DIR), app_root)
+        .expect("the content builds");
+    for locale in &bundle.locales {
+        let packs = &locale.packs;
+        let [strings, guide, wizard] = packs.all().map(|p| read(leak(p.text.clone())).unwrap());
+        assert_eq!(
+            (strings.guide, wizard.guide),
+            (None, None),
+            "{}",
+            locale.tag
+        );
+        assert!(guide.table.is_empty(), "{}", locale.tag);
+        assert_eq!(
+            guide.guide.map(|g| g.locale),
+            Some(locale.tag),
+            "{}",
+            locale.tag
+        );
+        assert!(!strings.table.is_empty() && !wizard.table.is_empty());
+        // The guide's longest text (a paragraph) is in its pack only.
+        let longest = packs
+            .guide
+            .text
+            .split(SEPARATOR)
+            .max_by_key(|t| t.len())
+            .unwrap();
+        assert!(longest.len() > 100, "{}: {longest}", locale.tag);
+        assert!(!packs.strings.text.contains(longest) && !packs.wizard.text.contains(longest));
+        let names = packs.all().map(|p| p.name.clone());
+        for (name, kind) in names.iter().zip(["", ".guide", ".wizard"]) {
+            let stem = format!("{}{kind}.", locale.tag);
+            assert!(name.starts_with(&stem) && name.ends_with(".txt"), "{name}");
+            assert_eq!(
+                name.len(),
+                stem.len() + 8 + 4,
+                "{name}: eight hex digits of hash"
+            );
+        }
+    }
+}

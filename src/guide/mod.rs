@@ -10,5 +10,5 @@ mod toc;
 
 pub use inline::external_link;
 #[cfg(feature = "wizard")]
-pub use page::fetched_page;
+pub use page::fetched_guide;
 pub use page::{page_title, GuidePage};

@@ -23,8 +23,22 @@ pub fn page_title(locale: Locale) -> String {
 crate::piece::piece!(
     /// The guide page as the full build draws it: a piece of that build of its own
     /// ([`crate::piece`]), since that build's readers arrive in the wizard or a portal.
-    pub fetched_page in guide: fn() { view! { <GuidePage /> }.into_any() }
+    fetched_page in guide: fn() { view! { <GuidePage /> }.into_any() }
 );
+
+/// The guide in `locale` as the full build draws it: its piece and its text (a pack of its
+/// own, which the wizard's pages are not sent), fetched side by side.
+#[cfg(feature = "wizard")]
+pub async fn fetched_guide(locale: Locale) -> Result<AnyView, crate::piece::Unavailable> {
+    use crate::locale::{loaded, Needs};
+    let text = loaded(locale, Needs::Guide);
+    let page = fetched_page().await;
+    if text.await {
+        page
+    } else {
+        Err(crate::piece::Unavailable)
+    }
+}
 
 #[component]
 pub fn GuidePage() -> impl IntoView {

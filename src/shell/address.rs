@@ -11,7 +11,7 @@
 //! {base}/LOCALE/request/confirmation       Confirmation
 //! ```
 
-use crate::locale::Locale;
+use crate::locale::{Locale, Needs};
 use fasttrack_model::Step;
 
 /// The wizard's address segment, after the locale.
@@ -197,6 +197,15 @@ impl Address {
             _ => {}
         }
         address
+    }
+
+    /// What of its locale's text the page is drawn with: the guide for the guide, and for the
+    /// root and addresses outside the app, which lead to it.
+    pub fn needs(&self) -> Needs {
+        match self {
+            Address::Guide { .. } | Address::Root | Address::Outside => Needs::Guide,
+            _ => Needs::Strings,
+        }
     }
 
     /// True for the wizard's pages (the navigation marks "Request assistance" as current).

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { LOCALES, chooseLanguage, loadFailedText } from "./content";
+import { LOCALES, chooseLanguage, loadFailedText, source } from "./content";
 import {
   BROWSER_LOCALE,
   DRAFT_KEY,
@@ -477,4 +477,41 @@ test("the last question's answers fetch the review's piece", async ({ page }) =>
   expect(fetched("review")).toBe(false);
   await page.locator("#primary-contact-same").check();
   await expect.poll(() => fetched("review")).toBe(true);
+});
+
+test("a wizard page is not sent the guide's text; going to the guide fetches it once, with the guide's piece", async ({ page }) => {
+  const fetched: string[] = [];
+  page.on("request", (r) => fetched.push(new URL(r.url()).pathname));
+  // boot.js's preloads name the packs as the app does: none is missing.
+  const refused: string[] = [];
+  page.on("response", (r) => new URL(r.url()).pathname.startsWith("/locales/") && !r.ok() && refused.push(r.url()));
+  const packs = (kind: string) => fetched.filter((p) => new RegExp(`^/locales/pt-BR${kind}\\.[0-9a-f]{8}\\.txt$`).test(p));
+  await page.goto("/pt-BR/request/about");
+  await expect(page.locator("[data-fasttrack]")).not.toHaveAttribute("data-prerendered", { timeout: 10_000 });
+  await page.waitForLoadState("networkidle");
+  expect(packs("").length).toBeGreaterThan(0);
+  expect(packs(".wizard").length).toBeGreaterThan(0);
+  expect(packs(".guide")).toEqual([]);
+  // The navigation's first link: the guide, drawn by the full build in place (no page load).
+  await page.locator(".ft-nav a").first().click();
+  await expect(page).toHaveURL("/pt-BR/");
+  await expect(page.locator(".ft-guide h1")).toHaveText(source("pt-BR").title);
+  await expect(page.locator(".ft-roles")).toBeVisible();
+  expect(packs(".guide")).toHaveLength(1);
+  expect(fetched.filter((p) => p.startsWith("/fasttrack-guide"))).toEqual([]);
+  expect(refused).toEqual([]);
+  expect(fetched.some((p) => /^\/fasttrack-onboarding-guide-[0-9a-f]+\.wasm$/.test(p))).toBe(true);
+});
+
+test("a guide whose text cannot be fetched says so in the reader's language; the app lives on", async ({ page }) => {
+  await page.route(/\/locales\/fr-FR\.guide\./, (route) => route.abort());
+  await page.goto("/fr-FR/request/about");
+  await expect(page.locator("[data-fasttrack]")).not.toHaveAttribute("data-prerendered", { timeout: 10_000 });
+  await page.locator("#requester-kind").check();
+  await page.locator(".ft-nav a").first().click();
+  await expect(page).toHaveURL("/fr-FR/");
+  await expect(page.getByRole("alert")).toHaveText(loadFailedText("fr-FR"));
+  await page.goBack();
+  await expect(page.locator("h1")).toHaveText(STRINGS["fr-FR"].step1);
+  await expect(page.locator("#requester-kind")).toBeChecked();
 });

@@ -1,8 +1,8 @@
 //! Writes every locale's packs into a folder (`dist/locales/` in the app's build,
 //! scripts/finish-dist.mjs): `cargo run -p fasttrack-content --features parse --bin
 //! locale-packs -- <app root> <out dir>`. The names are the ones the app's build compiled in;
-//! they are printed as JSON, `{"en": ["en.HASH.txt", "en.wizard.HASH.txt"], …}` (boot.js
-//! preloads them).
+//! they are printed as JSON, `{"en": {"strings": "en.HASH.txt", "guide": "en.guide.HASH.txt",
+//! "wizard": "en.wizard.HASH.txt"}, …}` (boot.js preloads them).
 
 use std::path::Path;
 
@@ -28,7 +28,7 @@ fn main() {
         bundle
             .locales
             .iter()
-            .flat_map(|l| l.packs.iter())
+            .flat_map(|l| l.packs.all())
             .try_for_each(|p| std::fs::write(out.join(&p.name), &p.text))
     });
     if let Err(e) = written {
@@ -40,9 +40,10 @@ fn main() {
         .locales
         .iter()
         .map(|l| {
+            let p = &l.packs;
             format!(
-                "{:?}: [{:?}, {:?}]",
-                l.tag, l.packs[0].name, l.packs[1].name
+                "{:?}: {{\"strings\": {:?}, \"guide\": {:?}, \"wizard\": {:?}}}",
+                l.tag, p.strings.name, p.guide.name, p.wizard.name
             )
         })
         .collect();
