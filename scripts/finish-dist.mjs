@@ -4,9 +4,10 @@
 // pattern_script). This script
 // - splits the full build's later pages into pieces of their own (split-wasm.mjs);
 // - minifies each build's glue with terser in release builds, gives the wasm's imports from it
-//   short names in both and drops the toolchain's sections from the wasm (slim-wasm.mjs), and
-//   names its glue and wasm by a hash of their content (Trunk names the second build, a
-//   "worker" to Trunk, without one), and the full build's pieces and their loader likewise;
+//   and its exports whose names carry a hash short names in both, drops the toolchain's
+//   sections from the wasm (slim-wasm.mjs), and names its glue and wasm by a hash of their
+//   content (Trunk names the second build, a "worker" to Trunk, without one), and the full
+//   build's pieces and their loader likewise;
 // - names the wizard's stylesheet (target/style/wizard.css, from prepare-css.mjs) by its hash:
 //   only boot.js loads it, so Trunk, which would link it from index.html, does not handle it;
 // - writes fasttrack.css, every stylesheet under a stable name for host pages that mount into
@@ -26,7 +27,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { minify } from "terser";
 import { prerender } from "./prerender.mjs";
-import { dropToolchainSections, shortenImports } from "./slim-wasm.mjs";
+import { dropToolchainSections, shortenHashedExports, shortenImports } from "./slim-wasm.mjs";
 import { LOADER, splitBuild } from "./split-wasm.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? "dist";
@@ -66,7 +67,8 @@ async function finishBuild(name, split) {
     const before = { wasm: wasm.length, glue: glue.length };
     glue = await minifyModule(glue);
     ({ wasm, glue } = shortenImports(dropToolchainSections(wasm), glue, `./${name}_bg.js`));
-    console.log(`finish-dist: ${name}: glue minified, import names shortened, toolchain sections dropped: wasm ${before.wasm} -> ${wasm.length}, glue ${before.glue} -> ${glue.length} bytes`);
+    ({ wasm, glue } = shortenHashedExports(wasm, glue));
+    console.log(`finish-dist: ${name}: glue minified, import and hashed export names shortened, toolchain sections dropped: wasm ${before.wasm} -> ${wasm.length}, glue ${before.glue} -> ${glue.length} bytes`);
   }
   let loader = split?.loader ?? "";
   for (let [file, bytes] of Object.entries(split?.pieces ?? {})) {

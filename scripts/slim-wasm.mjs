@@ -13,6 +13,11 @@
 // module once: anything else (a wasm-bindgen that writes its glue another way) fails the build
 // rather than ship a glue that no longer matches its wasm.
 //
+// Export names. The closures' entry points are exported as `wasm_bindgen__convert__closures_
+// ____invoke__h` and a 16-digit hash: they get `h0`, `h1`, ... in the wasm and the glue alike
+// (−250 B brotli in the full build, glue included). Other exports keep their names: the
+// pieces' loader and the glue's callers use them.
+//
 // Toolchain sections. The custom sections `producers` and `target_features` say which compiler
 // and features made the wasm: for tools, never read by a browser (289 B in the full build).
 
@@ -154,6 +159,48 @@ export function shortenImports(wasm, glue, module) {
   const after = WebAssembly.Module.imports(new WebAssembly.Module(renamed)).filter((i) => i.module === MODULE);
   if (after.length !== before.length || after.some((i, n) => i.name !== shortName(n) || i.kind !== before[n].kind)) {
     throw new Error("slim-wasm: the renamed wasm does not import what it did");
+  }
+  return { wasm: renamed, glue: text };
+}
+
+/** Export names that end in a rustc hash (`…__h0123456789abcdef`, maybe `_2`). */
+const HASHED = /__h[0-9a-f]{16}(_\d+)?$/;
+
+/** `wasm` and its `glue` with the exports whose names end in a hash renamed `h0`, `h1`, ...
+ * everywhere the glue names them. */
+export function shortenHashedExports(wasm, glue) {
+  const exports = WebAssembly.Module.exports(new WebAssembly.Module(wasm)).map((e) => e.name);
+  const names = new Map(exports.filter((e) => HASHED.test(e)).map((e, n) => [e, `h${n}`]));
+  for (const short of names.values()) {
+    if (exports.includes(short)) throw new Error(`slim-wasm: the wasm already exports ${short}`);
+  }
+  const parts = [wasm.subarray(0, 8)];
+  for (const { id, whole, body } of sections(wasm)) {
+    if (id !== 7) {
+      parts.push(whole);
+      continue;
+    }
+    let [count, at] = readLeb(body, 0);
+    const out = [leb(count)];
+    for (; count > 0; count--) {
+      const [length, start] = readLeb(body, at);
+      const name = body.subarray(start, start + length).toString("utf8");
+      at = start + length;
+      const descStart = at++; // kind
+      [, at] = readLeb(body, at); // index
+      out.push(named(names.get(name) ?? name), body.subarray(descStart, at));
+    }
+    const renamed = Buffer.concat(out);
+    parts.push(Buffer.from([7]), leb(renamed.length), renamed);
+  }
+  let text = glue;
+  for (const [name, short] of names) {
+    text = text.replace(new RegExp(`(?<![\\w$])${escape(name)}(?![\\w$])`, "g"), short);
+  }
+  const renamed = Buffer.concat(parts);
+  const after = WebAssembly.Module.exports(new WebAssembly.Module(renamed)).map((e) => e.name);
+  if (after.join() !== exports.map((e) => names.get(e) ?? e).join()) {
+    throw new Error("slim-wasm: the renamed wasm does not export what it did");
   }
   return { wasm: renamed, glue: text };
 }
