@@ -1,5 +1,6 @@
-//! A locale's pack: its UI strings table and its guide as one text file, fetched by the app
-//! when the reader needs that locale, so a locale costs a first load nothing until it is used.
+//! A locale's pack: a table of UI strings, or its guide, as one text file, fetched by the app
+//! when the reader needs it, so a locale costs a first load nothing until it is used (each
+//! locale has three: its strings, its guide, the wizard's strings; `crate::bundle`).
 //!
 //! The text is a list of tokens separated by U+001C: `FT1`, the table's length and entries,
 //! then `-` (no guide) or the guide in prefix form (a list is its length, then its items),
