@@ -27,6 +27,21 @@ impl Date {
         })
     }
 
+    /// The date `days` days after 1970-01-01 (before it when negative), in the proleptic
+    /// Gregorian calendar (Howard Hinnant's algorithm): what a UTC clock's day is.
+    pub fn from_days_since_epoch(days: i64) -> Date {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as u16;
+        Date { year, month, day }
+    }
+
     /// The day after this one.
     pub fn next_day(self) -> Date {
         Date::new(self.year, self.month, self.day.saturating_add(1))

@@ -3,20 +3,6 @@
 use fasttrack_model::Date;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-/// Days since 1970-01-01 -> a civil date (Howard Hinnant's algorithm).
-pub fn date_from_days(days: i64) -> Date {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-    let year = (yoe + era * 400 + i64::from(month <= 2)) as u16;
-    Date { year, month, day }
-}
-
 pub fn days_now() -> i64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
@@ -26,7 +12,7 @@ pub fn days_now() -> i64 {
 /// The date the receiver validates deployment dates against: yesterday in UTC, because a
 /// reader ahead of UTC may rightly ask for what is "tomorrow" where they are.
 pub fn validation_today() -> Date {
-    date_from_days(days_now() - 1)
+    Date::from_days_since_epoch(days_now() - 1)
 }
 
 /// Seconds since 1970-01-01T00:00:00Z.
@@ -43,7 +29,7 @@ pub fn timestamp_now() -> String {
 
 /// The timestamp of a moment given in seconds since 1970: `2026-11-22T10:04:05Z`.
 pub fn timestamp_at(secs: u64) -> String {
-    let date = date_from_days((secs / 86_400) as i64);
+    let date = Date::from_days_since_epoch((secs / 86_400) as i64);
     let rest = secs % 86_400;
     format!(
         "{date}T{:02}:{:02}:{:02}Z",
@@ -55,14 +41,21 @@ pub fn timestamp_at(secs: u64) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{date_from_days, timestamp_at};
+    use super::timestamp_at;
+    use fasttrack_model::Date;
 
     #[test]
     fn known_days_map_to_their_dates() {
-        assert_eq!(date_from_days(0).to_string(), "1970-01-01");
-        assert_eq!(date_from_days(11_016).to_string(), "2000-02-29");
-        assert_eq!(date_from_days(20_779).to_string(), "2026-11-22");
-        assert_eq!(date_from_days(-1).to_string(), "1969-12-31");
+        assert_eq!(Date::from_days_since_epoch(0).to_string(), "1970-01-01");
+        assert_eq!(
+            Date::from_days_since_epoch(11_016).to_string(),
+            "2000-02-29"
+        );
+        assert_eq!(
+            Date::from_days_since_epoch(20_779).to_string(),
+            "2026-11-22"
+        );
+        assert_eq!(Date::from_days_since_epoch(-1).to_string(), "1969-12-31");
     }
 
     #[test]

@@ -257,25 +257,10 @@ pub fn today() -> Date {
     utc_date(crate::browser::now_ms())
 }
 
-/// The UTC day of a time in ms since the Unix epoch (proleptic Gregorian; H. Hinnant's
-/// days-to-civil algorithm).
+/// The UTC day of a time in ms since the Unix epoch.
 #[cfg(not(target_arch = "wasm32"))]
 fn utc_date(ms: f64) -> Date {
-    let days = (ms / 86_400_000.0).floor() as i64 + 719_468;
-    let era = days.div_euclid(146_097);
-    let day_of_era = days.rem_euclid(146_097);
-    let year_of_era =
-        (day_of_era - day_of_era / 1_460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let mp = (5 * day_of_year + 2) / 153;
-    let day = (day_of_year - (153 * mp + 2) / 5 + 1) as u8;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-    let year = (year_of_era + era * 400 + i64::from(month <= 2)) as u16;
-    Date::new(year, month, day).unwrap_or(Date {
-        year,
-        month: 1,
-        day: 1,
-    })
+    Date::from_days_since_epoch((ms / 86_400_000.0).floor() as i64)
 }
 
 /// The first step whose answers are not all valid yet.
