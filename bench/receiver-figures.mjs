@@ -1,5 +1,5 @@
 // `make bench-receiver`: figures for the reference receiver over loopback, from a release
-// binary this script does not build. Four scenes, each on a receiver of its own (a temporary
+// binary this script does not build. Six scenes, each on a receiver of its own (a temporary
 // database under .tmp/), with the flags below set explicitly:
 //
 //   1. load      50 clients, 2,000 POSTs, 10 % of them re-sent with the same key and body:
@@ -8,6 +8,8 @@
 //                database: every request answered 201 before the kill is still stored
 //   3. slow-loris 300 connections dripping a request head a byte at a time, while a normal
 //                client's health checks and POSTs are timed
+//   3b. slow bodies 80 connections (more than --max-in-flight) each sending a whole POST head,
+//                then its body a byte every 4 s: the normal client must not be refused
 //   4. lock      another process (python3's sqlite3) holds the database locked: POSTs are 503 +
 //                Retry-After, /api/health stays quick; after the release POSTs are stored again
 //   5. deadline  a POST whose write waits for the lock past --request-timeout: what it is told,
@@ -48,6 +50,8 @@ const FLAGS = {
 const LOAD = { clients: 50, requests: 2000, resendShare: 0.1, resendWithin: 150 };
 const KILL_AFTER = 800; // 201 answers before the kill -9 (of 2,000 requests)
 const SLOW = { connections: 300, seconds: 12, byteEveryMs: 1000, normalEveryMs: 100 };
+// More than --max-in-flight (64), each pausing less than --body-timeout (5 s).
+const SLOW_BODY = { connections: 80, seconds: 15, byteEveryMs: 4000 };
 const LOCK = { concurrentPosts: 3, healthEveryMs: 100 };
 const LIMITS = { normalClientMs: 1000, healthUnderLockMs: 200 };
 
@@ -494,6 +498,74 @@ async function killScene() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Slow clients: `count` connections, each sending `first` once connected and then what `next`
+// gives every `everyMs()` milliseconds, each reopened when the receiver closes it, until
+// `stop()`. What the receiver did to each closed one is kept in `closed`.
+
+function slowConnections(port, count, { first = "", next, everyMs }) {
+  const closed = [];
+  const live = new Set();
+  let opened = 0;
+  let running = true;
+  const open = () => {
+    const rec = { sent: 0, received: [], how: null };
+    const socket = net.connect(port, "127.0.0.1");
+    opened++;
+    live.add(socket);
+    let timer;
+    const drip = () => {
+      if (socket.destroyed || !socket.writable) return;
+      socket.write(next(rec.sent));
+      rec.sent++;
+      timer = setTimeout(drip, everyMs());
+    };
+    socket.setNoDelay(true);
+    socket.on("connect", () => {
+      rec.connectedAt = now();
+      if (first) socket.write(first);
+      drip();
+    });
+    socket.on("data", (d) => rec.received.push(d));
+    socket.on("end", () => (rec.how ??= "closed (FIN)"));
+    socket.on("error", (e) => (rec.how ??= e.code === "ECONNRESET" ? "reset (RST)" : e.code ?? e.message));
+    socket.on("close", () => {
+      clearTimeout(timer);
+      live.delete(socket);
+      rec.closedAt = now();
+      if (rec.byUs) return;
+      closed.push(rec);
+      if (running) open();
+    });
+    socket.rec = rec;
+  };
+  return {
+    closed,
+    live,
+    opened: () => opened,
+    /** Opens them, a few at a time. */
+    async start() {
+      for (let i = 0; i < count; i++) {
+        open();
+        if (i % 25 === 24) await sleep(10);
+      }
+    },
+    /** Closes the ones still open; returns how long each had been. */
+    stop() {
+      running = false;
+      return [...live].map((socket) => {
+        socket.rec.byUs = true;
+        const age = now() - (socket.rec.connectedAt ?? now());
+        socket.destroy();
+        return age;
+      });
+    },
+  };
+}
+
+/** The status each closed connection was answered with (or none), and how it ended. */
+const statusOf = (rec) => /^HTTP\/1\.[01] (\d{3})/.exec(Buffer.concat(rec.received).toString("latin1"))?.[1];
+
+// ---------------------------------------------------------------------------------------------
 // Slow-loris: connections that send a request head a byte at a time and never finish it.
 
 const SLOW_HEAD =
@@ -528,62 +600,24 @@ async function slowLorisScene() {
   // The normal client on a quiet receiver first, for comparison.
   const baseline = await normalClient(receiver.base, now() + 2000, SLOW.normalEveryMs, "quiet");
 
-  const closed = [];
-  const live = new Set();
-  let opened = 0;
-  let running = true;
-  const open = () => {
-    const rec = { sent: 0, received: [], how: null };
-    const socket = net.connect(receiver.port, "127.0.0.1");
-    opened++;
-    live.add(socket);
-    let timer;
-    const drip = () => {
-      if (socket.destroyed || !socket.writable) return;
-      socket.write(SLOW_HEAD[rec.sent % SLOW_HEAD.length]);
-      rec.sent++;
-      timer = setTimeout(drip, SLOW.byteEveryMs * (0.5 + random()));
-    };
-    socket.setNoDelay(true);
-    socket.on("connect", () => {
-      rec.connectedAt = now();
-      drip();
-    });
-    socket.on("data", (d) => rec.received.push(d));
-    socket.on("end", () => (rec.how ??= "closed (FIN)"));
-    socket.on("error", (e) => (rec.how ??= e.code === "ECONNRESET" ? "reset (RST)" : e.code ?? e.message));
-    socket.on("close", () => {
-      clearTimeout(timer);
-      live.delete(socket);
-      rec.closedAt = now();
-      if (rec.byUs) return;
-      closed.push(rec);
-      if (running) open();
-    });
-    socket.rec = rec;
-  };
-  const started = now();
-  for (let i = 0; i < SLOW.connections; i++) {
-    open();
-    if (i % 25 === 24) await sleep(10);
-  }
-  await sleep(300); // all connected and dripping
-  const connectedOk = [...live].filter((s) => s.rec.connectedAt !== undefined).length;
-  const during = await normalClient(receiver.base, started + SLOW.seconds * 1000, SLOW.normalEveryMs, "busy");
-  running = false;
-  const stillOpen = [...live].map((s) => {
-    s.rec.byUs = true;
-    const age = now() - (s.rec.connectedAt ?? now());
-    s.destroy();
-    return age;
+  const slow = slowConnections(receiver.port, SLOW.connections, {
+    next: (sent) => SLOW_HEAD[sent % SLOW_HEAD.length],
+    everyMs: () => SLOW.byteEveryMs * (0.5 + random()),
   });
+  const started = now();
+  await slow.start();
+  await sleep(300); // all connected and dripping
+  const connectedOk = [...slow.live].filter((s) => s.rec.connectedAt !== undefined).length;
+  const during = await normalClient(receiver.base, started + SLOW.seconds * 1000, SLOW.normalEveryMs, "busy");
+  const stillOpen = slow.stop();
+  const closed = slow.closed;
+  const opened = slow.opened();
   await sleep(100);
   await stopReceiver(receiver);
 
   const got = {};
   for (const rec of closed) {
-    const text = Buffer.concat(rec.received).toString("latin1");
-    const status = /^HTTP\/1\.[01] (\d{3})/.exec(text)?.[1];
+    const status = statusOf(rec);
     const what = status ? `answered ${status}, ${rec.how ?? "closed"}` : `no answer, ${rec.how ?? "closed"}`;
     got[what] = (got[what] ?? 0) + 1;
   }
@@ -604,6 +638,49 @@ async function slowLorisScene() {
     header_timeout_ms: headerTimeoutMs,
     normal_client_quiet: baseline,
     normal_client_under_slow_loris: during,
+    stored_count: count(db),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Slow bodies: connections that send a whole request head, then its body a byte every few
+// seconds (never a pause as long as --body-timeout), until the request deadline ends them.
+
+async function slowBodyScene() {
+  const db = join(TMP, "slow-body.sqlite");
+  const receiver = await startReceiver(db);
+  const head =
+    "POST /api/requests HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n" +
+    "Idempotency-Key: slow-body\r\nContent-Length: 2000\r\n\r\n";
+  const slow = slowConnections(receiver.port, SLOW_BODY.connections, {
+    first: head,
+    next: () => " ",
+    everyMs: () => SLOW_BODY.byteEveryMs,
+  });
+  const started = now();
+  await slow.start();
+  await sleep(500); // every head sent, every body under way
+  const during = await normalClient(receiver.base, started + SLOW_BODY.seconds * 1000, SLOW.normalEveryMs, "slow-body");
+  slow.stop();
+  const ended = slow.closed;
+  const opened = slow.opened();
+  await sleep(100);
+  await stopReceiver(receiver);
+  const got = {};
+  for (const rec of ended) {
+    const status = statusOf(rec) ?? "no answer";
+    got[status] = (got[status] ?? 0) + 1;
+  }
+  const lifetimes = ended.filter((r) => r.connectedAt !== undefined).map((r) => r.closedAt - r.connectedAt);
+  return {
+    slow_connections_at_once: SLOW_BODY.connections,
+    byte_every_ms: SLOW_BODY.byteEveryMs,
+    seconds: SLOW_BODY.seconds,
+    slow_connections_opened: opened,
+    ended_by_receiver: ended.length,
+    what_they_got: got,
+    ended_after_ms: lifetimes.length ? { min: round(Math.min(...lifetimes), 0), max: round(Math.max(...lifetimes), 0) } : null,
+    normal_client_under_slow_bodies: during,
     stored_count: count(db),
   };
 }
@@ -756,6 +833,8 @@ try {
   results.kill = await killScene();
   process.stdout.write("slow-loris… ");
   results.slow_loris = await slowLorisScene();
+  process.stdout.write("slow bodies… ");
+  results.slow_bodies = await slowBodyScene();
   process.stdout.write("lock… ");
   results.lock = await lockScene();
   results.timeout_while_locked = await timeoutWhileLockedScene();
@@ -766,7 +845,7 @@ try {
   process.exit(1);
 }
 
-const { load: L, kill: K, slow_loris: S, lock: D, timeout_while_locked: T } = results;
+const { load: L, kill: K, slow_loris: S, slow_bodies: B, lock: D, timeout_while_locked: T } = results;
 const checks = [];
 /** A correctness check: its verdict goes in the table, a failure in the exit code. */
 const check = (name, ok, value) => {
@@ -813,6 +892,13 @@ const slowClosed = S.closed_by_receiver > 0 && S.still_open_oldest_ms < S.header
 row("slow connections closed by the receiver", `${S.closed_by_receiver} of ${S.slow_connections_opened} opened (the rest open < ${S.header_timeout_ms / 1000} s at the end)`, check("slow-loris: every slow connection closed at the header timeout", slowClosed, S.closed_after_ms.max));
 row("  what they got", Object.entries(S.what_they_got).map(([k, v]) => `${v}: ${k}`).join("; "));
 row("  closed after min / p50 / max", `${ms(S.closed_after_ms.min)} / ${ms(S.closed_after_ms.p50)} / ${ms(S.closed_after_ms.max)} (--header-timeout ${S.header_timeout_ms / 1000}; ${S.bytes_sent_before_close.min}-${S.bytes_sent_before_close.max} bytes sent)`);
+
+const NB = B.normal_client_under_slow_bodies;
+scene(`Slow bodies: ${B.slow_connections_at_once} connections sending a whole POST head, then a body byte every ${B.byte_every_ms / 1000} s, for ${B.seconds} s`);
+row("normal client p50 / max (health + POST)", `${ms(NB.all.p50_ms)} / ${ms(NB.all.max_ms)} over ${NB.requests} requests, ${NB.failures.length} failed`, check("slow bodies: normal client answered within 1 s, none refused", NB.failures.length === 0 && NB.requests > 0 && NB.all.max_ms < LIMITS.normalClientMs, NB.failures.length ? JSON.stringify(NB.failures[0]) : NB.all.max_ms));
+row("  GET /api/health p50 / max", `${ms(NB.health.p50_ms)} / ${ms(NB.health.max_ms)}`);
+row("  POST /api/requests p50 / max", `${ms(NB.post.p50_ms)} / ${ms(NB.post.max_ms)}`);
+row("slow requests ended by the receiver", `${B.ended_by_receiver} of ${B.slow_connections_opened} opened: ${Object.entries(B.what_they_got).map(([k, v]) => `${v} × ${k}`).join(", ")}${B.ended_after_ms ? `, after ${ms(B.ended_after_ms.min)} to ${ms(B.ended_after_ms.max)} (--request-timeout ${FLAGS["--request-timeout"]})` : ""}`);
 
 const P = D.posts_under_lock;
 scene(`Locked database: another process holds BEGIN EXCLUSIVE for ${(D.lock_held_ms / 1000).toFixed(1)} s`);

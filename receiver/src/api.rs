@@ -21,6 +21,9 @@ pub use crate::extract::IDEMPOTENCY_KEY;
 pub struct Settings {
     /// Origins allowed to call from a browser on another origin, with credentials.
     pub allowed_origins: Vec<Origin>,
+    /// Request headers such a caller may send besides `Content-Type` and `Idempotency-Key`:
+    /// those a deployment's `headers` setting adds (`X-CSRF-Token`, `Authorization`).
+    pub allowed_headers: Vec<HeaderName>,
     /// The largest body accepted, in bytes.
     pub max_body: usize,
     /// Deadlines and the bound on requests under way.
@@ -31,6 +34,7 @@ impl Default for Settings {
     fn default() -> Self {
         Settings {
             allowed_origins: Vec::new(),
+            allowed_headers: Vec::new(),
             max_body: 64 * 1024,
             limits: Limits::default(),
         }
@@ -56,21 +60,27 @@ pub fn router(store: Store, settings: Settings) -> Router {
                 settings.allowed_origins.iter().map(Origin::header_value),
             ))
             .allow_methods([Method::POST, Method::GET])
-            .allow_headers([
-                header::CONTENT_TYPE,
-                header::AUTHORIZATION,
-                HeaderName::from_static(IDEMPOTENCY_KEY),
-                HeaderName::from_static("x-csrf-token"),
-            ])
+            .allow_headers(
+                [
+                    header::CONTENT_TYPE,
+                    HeaderName::from_static(IDEMPOTENCY_KEY),
+                ]
+                .into_iter()
+                .chain(settings.allowed_headers.iter().cloned())
+                .collect::<Vec<_>>(),
+            )
             .expose_headers([header::RETRY_AFTER])
             .allow_credentials(true)
+            // A browser asks again at most every ten minutes, not before every POST.
+            .max_age(std::time::Duration::from_secs(600))
     });
     let limits = settings.limits;
+    let max_body = settings.max_body;
     let app = Router::new()
         .route("/api/requests", post(submit))
         .route("/api/health", get(health))
         .with_state(AppState { store, settings });
-    let app = limits::apply(app, &limits);
+    let app = limits::apply(app, &limits, max_body);
     match cors {
         Some(cors) => app.layer(cors),
         None => app,

@@ -4,16 +4,18 @@ use crate::origin::Origin;
 use crate::retention::DEFAULT_KEEP_KEYS;
 use crate::store::DEFAULT_BUSY_TIMEOUT;
 use crate::Settings;
+use axum::http::HeaderName;
 use fasttrack_model::Date;
 use std::path::PathBuf;
 use std::time::Duration;
 
 pub const USAGE: &str =
-    "usage: receiver [--listen ADDR:PORT] [--db FILE] [--allow-origin ORIGIN]... [--max-body BYTES]
+    "usage: receiver [--listen ADDR:PORT] [--db FILE] [--allow-origin ORIGIN]... [--allow-header NAME]...
+                [--max-body BYTES]
                 [--header-timeout SECONDS] [--body-timeout SECONDS] [--request-timeout SECONDS]
                 [--max-in-flight N] [--busy-timeout-ms MS] [--keep-keys-hours HOURS]
        receiver [--db FILE] --count
-       receiver export [--db FILE] [--since YYYY-MM-DD | --since YYYY-MM-DDTHH:MM:SSZ]
+       receiver export [--db FILE] [--since YYYY-MM-DD | --since YYYY-MM-DDTHH:MM:SSZ] [--out FILE]
        receiver delete [--db FILE] REFERENCE";
 
 /// What the command line asks for.
@@ -24,10 +26,12 @@ pub enum Command {
     Count {
         db: PathBuf,
     },
-    /// Write the stored requests as JSON Lines on standard output.
+    /// Write the stored requests as JSON Lines on standard output, or into a new file `out`
+    /// readable by its owner only.
     Export {
         db: PathBuf,
         since: Option<String>,
+        out: Option<PathBuf>,
     },
     /// Erase one request everywhere it is kept.
     Delete {
@@ -66,6 +70,7 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, String> 
     };
     let mut count = false;
     let mut since = None;
+    let mut out = None;
     let mut reference = None;
     while let Some(arg) = args.next() {
         let mut value = || args.next().ok_or(format!("{arg} needs a value"));
@@ -73,6 +78,7 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, String> 
             (_, "--db") => serve.db = PathBuf::from(value()?),
             (_, "--help" | "-h") => return Ok(Command::Help),
             (Some("export"), "--since") => since = Some(since_timestamp(&value()?)?),
+            (Some("export"), "--out") => out = Some(PathBuf::from(value()?)),
             (Some("delete"), text) if !text.starts_with('-') && reference.is_none() => {
                 reference = Some(text.to_owned())
             }
@@ -83,7 +89,7 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, String> 
     }
     let db = serve.db.clone();
     Ok(match operator.as_deref() {
-        Some("export") => Command::Export { db, since },
+        Some("export") => Command::Export { db, since, out },
         Some(_) => Command::Delete {
             db,
             reference: reference.ok_or("delete needs the REFERENCE of a request")?,
@@ -104,6 +110,7 @@ fn serve_flag(
         "--allow-origin" => settings
             .allowed_origins
             .push(Origin::parse(&value()?).map_err(|e| e.to_string())?),
+        "--allow-header" => settings.allowed_headers.push(allowed_header(&value()?)?),
         "--max-body" => {
             settings.max_body = value()?
                 .parse()
@@ -138,6 +145,36 @@ fn serve_flag(
         other => return Err(format!("unknown argument {other}")),
     }
     Ok(())
+}
+
+/// `--allow-header`: a header name a browser on an allowed origin may send (a deployment's
+/// `headers` setting). A name is an HTTP token; the two the contract sends are always allowed,
+/// and the ones browsers set themselves cannot be.
+fn allowed_header(name: &str) -> Result<HeaderName, String> {
+    let refuse = |why: &str| Err(format!("--allow-header {name:?}: {why}"));
+    let is_token = !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b));
+    if name == "*" {
+        return refuse(
+            "a wildcard is not allowed with credentials, which the receiver allows: name each header",
+        );
+    }
+    if !is_token {
+        return refuse("not a header name (letters, digits and !#$%&'*+-.^_`|~ only)");
+    }
+    let lower = name.to_ascii_lowercase();
+    if ["content-type", "idempotency-key"].contains(&lower.as_str()) {
+        return refuse("always allowed: the contract sends it");
+    }
+    if ["host", "content-length", "cookie", "origin", "connection"].contains(&lower.as_str())
+        || lower.starts_with("sec-")
+        || lower.starts_with("proxy-")
+    {
+        return refuse("browsers set this header themselves: a page cannot send it");
+    }
+    HeaderName::from_bytes(lower.as_bytes()).or_else(|_| refuse("not a header name"))
 }
 
 /// A number of seconds, such as `10` or `0.5`, above zero and at most a day.
@@ -214,9 +251,10 @@ mod tests {
     #[test]
     fn operator_commands_are_read_with_their_own_arguments() {
         match parse_words("export --db x.sqlite --since 2026-01-02").unwrap() {
-            Command::Export { db, since } => {
+            Command::Export { db, since, out } => {
                 assert_eq!(db, PathBuf::from("x.sqlite"));
                 assert_eq!(since.as_deref(), Some("2026-01-02T00:00:00Z"));
+                assert_eq!(out, None);
             }
             other => panic!("{other:?}"),
         }
@@ -238,6 +276,36 @@ mod tests {
             parse_words("--db z --count").unwrap(),
             Command::Count { .. }
         ));
+    }
+
+    #[test]
+    fn allowed_headers_are_header_names_a_page_can_send() {
+        let Command::Serve(serve) =
+            parse_words("--allow-header X-CSRF-Token --allow-header authorization").unwrap()
+        else {
+            panic!("not serve")
+        };
+        let names: Vec<&str> = serve
+            .settings
+            .allowed_headers
+            .iter()
+            .map(HeaderName::as_str)
+            .collect();
+        assert_eq!(names, ["x-csrf-token", "authorization"]);
+        for (bad, why) in [
+            ("*", "wildcard"),
+            ("X Tenant", "not a header name"),
+            ("", "not a header name"),
+            ("Idempotency-Key", "always allowed"),
+            ("Cookie", "browsers set this header"),
+            ("Sec-Fetch-Mode", "browsers set this header"),
+        ] {
+            let error = parse(["--allow-header".to_owned(), bad.to_owned()]).unwrap_err();
+            assert!(
+                error.starts_with(&format!("--allow-header {bad:?}")) && error.contains(why),
+                "{bad}: {error}"
+            );
+        }
     }
 
     #[test]

@@ -114,7 +114,7 @@ where
 /// Why a body could not be read, told apart by the error's chain of sources: longer than
 /// `max` (`413`), its next part too slow to come (`408`, see [`crate::limits`]), or broken
 /// off by the client or the network (`400`).
-fn body_problem(error: &(dyn Error + 'static), max: usize) -> ApiProblem {
+pub fn body_problem(error: &(dyn Error + 'static), max: usize) -> ApiProblem {
     let mut cause = Some(error);
     while let Some(e) = cause {
         if e.is::<LengthLimitError>() {

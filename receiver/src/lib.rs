@@ -6,6 +6,8 @@
 //! - [`limits`]: deadlines and the bound on requests under way
 //! - [`server`]: the HTTP/1.1 server, with a deadline for each request's head
 //! - [`store`]: SQLite storage and idempotency records
+//! - [`reference`]: the short, random references requests are stored under
+//! - [`private_files`]: the database and exports, readable by the operator only
 //! - [`problem`]: the model's RFC 9457 problem sent as `application/problem+json`
 //! - [`origin`]: `--allow-origin` values, checked at start
 //! - [`retention`]: how long idempotency records are kept, and their purge
@@ -18,7 +20,9 @@ pub mod clock;
 pub mod extract;
 pub mod limits;
 pub mod origin;
+pub mod private_files;
 pub mod problem;
+pub mod reference;
 pub mod retention;
 pub mod server;
 pub mod store;

@@ -1,8 +1,15 @@
 //! What keeps a slow or greedy client from holding the receiver: a deadline for each request's
 //! head (kept by [`crate::server`]), one for each wait between parts of a body, one for the
 //! whole request, and a bound on the requests handled at once.
+//!
+//! A request takes one of the bounded places only once its body has arrived whole: a client
+//! that trickles its body (a byte every few seconds) waits for the deadlines without a place,
+//! so a crowd of them cannot keep normal clients out. Reading a body costs a connection and at
+//! most `--max-body` bytes of memory.
 
+use crate::extract::body_problem;
 use crate::problem::ApiProblem;
+use axum::body::{to_bytes, Body};
 use axum::extract::{Request, State};
 use axum::http::StatusCode;
 use axum::middleware::{from_fn_with_state, Next};
@@ -41,16 +48,31 @@ impl Default for Limits {
 /// Seconds a refused client is told to wait: requests are short, a place frees soon.
 pub const BUSY_RETRY_AFTER: u32 = 1;
 
-/// The router with the body and request deadlines and the bound on requests under way (the
-/// outermost, so a refusal costs nothing).
-pub fn apply(router: Router, limits: &Limits) -> Router {
+/// The router with, from the outside in: the request's deadline, the body's (between its
+/// parts), the body read whole (at most `max_body` bytes), then the bound on requests under
+/// way, so that only requests ready to be handled hold a place.
+pub fn apply(router: Router, limits: &Limits, max_body: usize) -> Router {
     let permits = Arc::new(Semaphore::new(
         limits.max_in_flight.min(Semaphore::MAX_PERMITS),
     ));
     router
+        .layer(from_fn_with_state(permits, in_flight))
+        .layer(from_fn_with_state(max_body, read_body))
         .layer(RequestBodyTimeoutLayer::new(limits.body_read_timeout))
         .layer(from_fn_with_state(limits.request_timeout, deadline))
-        .layer(from_fn_with_state(permits, in_flight))
+}
+
+/// Reads the body whole before the request goes on; one that is too long, too slow or broken
+/// off is answered here (see [`body_problem`]), without a place among those under way.
+async fn read_body(State(max_body): State<usize>, request: Request, next: Next) -> Response {
+    let (parts, body) = request.into_parts();
+    match to_bytes(body, max_body).await {
+        Ok(bytes) => {
+            next.run(Request::from_parts(parts, Body::from(bytes)))
+                .await
+        }
+        Err(e) => body_problem(&e, max_body).into_response(),
+    }
 }
 
 async fn in_flight(

@@ -2,7 +2,8 @@
 //! `--count`, `export` or `delete` on a database file.
 
 use receiver::cli::{self, Command, Serve, USAGE};
-use receiver::retention::purge_keys_periodically;
+use receiver::private_files;
+use receiver::retention::{purge_keys_periodically, shorter_than_the_contract};
 use receiver::store::Deleted;
 use receiver::{router, serve, Store};
 use std::io::Write;
@@ -27,13 +28,30 @@ fn run() -> Result<(), String> {
             println!("{n}");
             Ok(())
         }
-        Command::Export { db, since } => {
+        Command::Export { db, since, out } => {
             let store = existing(&db)?;
-            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            store
-                .export(since.as_deref(), &mut out)
+            let Some(path) = out else {
+                eprintln!(
+                    "receiver: the export holds personal data: keep what it is written to \
+                     readable by you only (or use --out FILE, created so)"
+                );
+                let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+                store
+                    .export(since.as_deref(), &mut stdout)
+                    .map_err(|e| at(&db, e))?;
+                return stdout.flush().map_err(|e| e.to_string());
+            };
+            let file = private_files::create_new(&path).map_err(|e| at(&path, e))?;
+            let mut file = std::io::BufWriter::new(file);
+            let written = store
+                .export(since.as_deref(), &mut file)
                 .map_err(|e| at(&db, e))?;
-            out.flush().map_err(|e| e.to_string())
+            file.flush().map_err(|e| at(&path, e))?;
+            eprintln!(
+                "receiver: {written} requests written to {} (readable by you only)",
+                path.display()
+            );
+            Ok(())
         }
         Command::Delete { db, reference } => {
             match existing(&db)?.delete(&reference).map_err(|e| at(&db, e))? {
@@ -74,6 +92,12 @@ fn run_server(options: Serve) -> Result<(), String> {
         keep_keys,
     } = options;
     let store = Store::open_with_busy_timeout(&db, busy_timeout).map_err(|e| at(&db, e))?;
+    let warnings = private_files::warnings(&db)
+        .into_iter()
+        .chain(shorter_than_the_contract(keep_keys));
+    for warning in warnings {
+        eprintln!("receiver: warning: {warning}");
+    }
     let runtime = tokio::runtime::Runtime::new().map_err(|e| e.to_string())?;
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(&listen)

@@ -1,13 +1,27 @@
-//! How long idempotency records are kept: long enough for any client's retries (the wizard
-//! retries for minutes at most), short enough that the receiver does not keep a trail of
-//! every key for ever.
+//! How long idempotency records are kept: the contract's key window (24 h), within which a
+//! client may send a key again (the app does, after a failed attempt, until the window ends),
+//! and not much longer, so that the receiver does not keep a trail of every key for ever.
 
 use crate::clock;
 use crate::store::Store;
 use std::time::Duration;
 
-/// An idempotency record's life unless `--keep-keys-hours` says otherwise.
-pub const DEFAULT_KEEP_KEYS: Duration = Duration::from_secs(24 * 3_600);
+/// An idempotency record's life unless `--keep-keys-hours` says otherwise: the contract's key
+/// window, after which the app never sends a key again.
+pub const DEFAULT_KEEP_KEYS: Duration =
+    Duration::from_secs(fasttrack_model::limits::IDEMPOTENCY_KEY_HOURS as u64 * 3_600);
+
+/// The warning for a retention shorter than the contract's key window, if it is.
+pub fn shorter_than_the_contract(keep: Duration) -> Option<String> {
+    (keep < DEFAULT_KEEP_KEYS).then(|| {
+        format!(
+            "--keep-keys-hours {} is shorter than the contract's idempotency-key window ({} h): \
+             a client retrying within the window after the key is purged would be stored twice",
+            keep.as_secs_f64() / 3_600.0,
+            fasttrack_model::limits::IDEMPOTENCY_KEY_HOURS
+        )
+    })
+}
 /// The longest a record outlives its window.
 const LONGEST_PURGE_INTERVAL: Duration = Duration::from_secs(600);
 

@@ -6,6 +6,7 @@
 //! ([`Store::purge_keys`]). Deleted rows are overwritten (`secure_delete`), not left in free
 //! pages.
 
+use crate::reference::new_reference;
 use rusqlite::{params, Connection, ErrorCode, OptionalExtension, TransactionBehavior};
 use sha2::{Digest, Sha256};
 use std::io::Write;
@@ -120,6 +121,9 @@ impl Store {
         path: &Path,
         busy_timeout: Duration,
     ) -> Result<Store, StoreError> {
+        // Created readable by the operator only: SQLite gives its log files the same mode.
+        crate::private_files::create_if_missing(path)
+            .map_err(|e| StoreError::new(format!("cannot create the database: {e}")))?;
         let mut conn = Connection::open(path)?;
         conn.busy_timeout(busy_timeout)?;
         conn.execute_batch(
@@ -220,17 +224,7 @@ impl Store {
         if let Some(existing) = find_recorded(&tx, key)? {
             return Ok(Outcome::Existing(existing));
         }
-        tx.execute(
-            "INSERT INTO requests (received_at, body) VALUES (?1, ?2)",
-            params![received_at, stored_json],
-        )?;
-        let id = tx.last_insert_rowid();
-        let year = received_at.get(..4).unwrap_or("0000");
-        let reference = format!("FT-{year}-{id:06}");
-        tx.execute(
-            "UPDATE requests SET reference = ?1 WHERE id = ?2",
-            params![reference, id],
-        )?;
+        let reference = insert_request(&tx, received_at, stored_json)?;
         let response = respond(&reference);
         tx.execute(
             "INSERT INTO idempotency (key, body_sha256, reference, status, response, created_at)
@@ -406,6 +400,38 @@ fn create_idempotency_table(conn: &mut Connection) -> rusqlite::Result<()> {
         tx.execute_batch("DROP TABLE idempotency_with_bodies")?;
     }
     tx.commit()
+}
+
+/// Stores a request under a fresh random reference, drawn again in the rare case that one is
+/// taken; returns the reference.
+fn insert_request(
+    conn: &Connection,
+    received_at: &str,
+    stored_json: &str,
+) -> Result<String, StoreError> {
+    let year = received_at.get(..4).unwrap_or("0000");
+    for _ in 0..8 {
+        let reference = new_reference(year)
+            .ok_or_else(|| StoreError::new("the system's random source failed"))?;
+        match conn.execute(
+            "INSERT INTO requests (reference, received_at, body) VALUES (?1, ?2, ?3)",
+            params![reference, received_at, stored_json],
+        ) {
+            Ok(_) => return Ok(reference),
+            Err(e) if is_taken(&e) => continue,
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Err(StoreError::new("no free reference after eight draws"))
+}
+
+/// A unique column's value is already stored (for `requests`, its reference).
+fn is_taken(error: &rusqlite::Error) -> bool {
+    matches!(
+        error,
+        rusqlite::Error::SqliteFailure(e, _)
+            if e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE
+    )
 }
 
 /// The answer recorded for an idempotency key (a `Transaction` derefs to its `Connection`).

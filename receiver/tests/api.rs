@@ -90,7 +90,9 @@ async fn a_valid_request_is_stored_and_answered_with_a_reference() {
     assert_eq!(status, StatusCode::CREATED);
     assert_eq!(content_type, "application/json");
     let id = body["id"].as_str().unwrap();
-    assert!(id.starts_with("FT-") && id.ends_with("-000001"), "{id}");
+    // Random, not a count of what is stored (FT-2026-000001 told every sender how many came
+    // before).
+    assert!(receiver::reference::is_reference(id), "{id}");
     // No Location: nothing answers a GET for a stored request.
     assert_eq!(location, None);
     let read_back = app
@@ -294,21 +296,24 @@ async fn nothing_is_lost_across_a_restart() {
         let app = app(&path);
         post_valid(&app, Some("before")).await.3
     };
-    // A new process on the same file: the old request, its key and the numbering survive.
+    // A new process on the same file: the old request and its key survive.
     let app = app(&path);
     assert_eq!(stored(&path), 1);
     let (status, _, _, replay) = post_valid(&app, Some("before")).await;
     assert_eq!(status, StatusCode::CREATED);
     assert_eq!(replay, first);
     let (_, _, _, second) = post_valid(&app, Some("after")).await;
-    assert!(second["id"].as_str().unwrap().ends_with("-000002"));
+    let second = second["id"].as_str().unwrap();
+    assert!(receiver::reference::is_reference(second), "{second}");
+    assert_ne!(Some(second), first["id"].as_str());
     assert_eq!(stored(&path), 2);
 }
 
 #[tokio::test]
-async fn cors_allows_only_the_configured_origin() {
+async fn cors_allows_only_the_configured_origin_and_headers() {
     let settings = Settings {
         allowed_origins: vec!["http://127.0.0.1:4173".parse().unwrap()],
+        allowed_headers: vec![axum::http::HeaderName::from_static("x-tenant")],
         ..Settings::default()
     };
     let app = router(
@@ -344,7 +349,18 @@ async fn cors_allows_only_the_configured_origin() {
         .to_str()
         .unwrap()
         .to_owned();
-    assert!(allowed.contains("idempotency-key"), "{allowed}");
+    // The contract's two headers, and the deployment's own (--allow-header): nothing else, so
+    // a page cannot send the receiver headers the operator did not expect.
+    let mut names: Vec<&str> = allowed.split(',').map(str::trim).collect();
+    names.sort_unstable();
+    assert_eq!(names, ["content-type", "idempotency-key", "x-tenant"]);
+    assert_eq!(
+        ok.headers()
+            .get("access-control-allow-credentials")
+            .unwrap(),
+        "true"
+    );
+    assert_eq!(ok.headers().get("access-control-max-age").unwrap(), "600");
     let other = app
         .clone()
         .oneshot(preflight("http://evil.example"))

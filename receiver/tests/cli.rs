@@ -180,14 +180,21 @@ fn the_limits_given_on_the_command_line_are_the_ones_kept() {
         .unwrap_or_else(|| panic!("no address in {line:?}"))
         .to_owned();
 
-    // One request whose body stops coming holds the only place. (A probe that comes first
-    // takes the place for a moment, and the held request may be the one refused: then again.)
-    let post = b"POST /api/requests HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\n\
-        idempotency-key: k\r\ncontent-length: 100\r\n\r\n{";
+    // One request waiting for the database (another connection holds it locked) holds the
+    // only place. (A probe that comes first takes the place for a moment, and the held request
+    // may be the one refused: then again.)
+    let lock = rusqlite::Connection::open(&db).unwrap();
+    lock.execute_batch("BEGIN EXCLUSIVE").unwrap();
+    let body = common::valid_json().to_string();
+    let post = format!(
+        "POST /api/requests HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\n\
+         idempotency-key: k\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+        body.len()
+    );
     let mut held = None;
     for _ in 0..20 {
         let mut stream = TcpStream::connect(&address).unwrap();
-        stream.write_all(post).unwrap();
+        stream.write_all(post.as_bytes()).unwrap();
         std::thread::sleep(Duration::from_millis(100));
         let mut probe = TcpStream::connect(&address).unwrap();
         probe
@@ -196,15 +203,30 @@ fn the_limits_given_on_the_command_line_are_the_ones_kept() {
         let answer = read_until_closed(&mut probe);
         if answer.starts_with("HTTP/1.1 503") {
             assert!(answer.contains("retry-after: 1\r\n"), "{answer}");
-            held = Some((stream, Instant::now()));
+            held = Some(stream);
             break;
         }
     }
-    let (mut held, started) = held.expect("--max-in-flight 1: a second request was not refused");
-    // ...until the body deadline, 2 s.
+    let mut held = held.expect("--max-in-flight 1: a second request was not refused");
+    // ...until its write gives up, before the request deadline (3 s): nothing stored.
     let answer = read_until_closed(&mut held);
+    assert!(answer.starts_with("HTTP/1.1 503"), "{answer}");
+    assert!(answer.contains("storage-busy"), "{answer}");
+    lock.execute_batch("COMMIT").unwrap();
+
+    // A body that stops coming is answered at the body deadline, 2 s.
+    let mut stalled = TcpStream::connect(&address).unwrap();
+    stalled
+        .write_all(
+            b"POST /api/requests HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\n\
+              idempotency-key: k2\r\ncontent-length: 100\r\n\r\n{",
+        )
+        .unwrap();
+    let started = Instant::now();
+    let answer = read_until_closed(&mut stalled);
     assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
     assert!(answer.contains("body-timeout"), "{answer}");
+    assert!(started.elapsed() >= Duration::from_millis(1800), "{answer}");
     assert!(started.elapsed() < Duration::from_secs(4), "{answer}");
 
     // A head that never ends is cut off after 1 s.
@@ -213,4 +235,73 @@ fn the_limits_given_on_the_command_line_are_the_ones_kept() {
     let cut = Instant::now();
     assert_eq!(read_until_closed(&mut slow), "");
     assert!(cut.elapsed() >= Duration::from_millis(800));
+}
+
+/// The database's files, and every file an export writes, hold personal data: readable by the
+/// receiver's user only.
+#[cfg(unix)]
+#[test]
+fn the_database_and_exports_are_readable_by_the_operator_only() {
+    use std::io::{BufRead, BufReader};
+    use std::os::unix::fs::PermissionsExt;
+
+    let mode = |path: &std::path::Path| {
+        std::fs::metadata(path)
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+            .permissions()
+            .mode()
+            & 0o777
+    };
+    let db = common::db_path("cli", "private");
+    let db_text = db.to_str().unwrap();
+    let mut child = Running(receiver(&["--listen", "127.0.0.1:0", "--db", db_text]));
+    let mut line = String::new();
+    BufReader::new(child.0.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    assert!(line.starts_with("receiver: listening"), "{line}");
+    // The log files exist once the database is in WAL mode and open.
+    for suffix in ["", "-wal", "-shm"] {
+        let path = std::path::PathBuf::from(format!("{db_text}{suffix}"));
+        assert_eq!(mode(&path), 0o600, "{}", path.display());
+    }
+    drop(child);
+
+    // A file others may read is reported when the receiver starts on it.
+    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let mut child = Running(receiver(&["--listen", "127.0.0.1:0", "--db", db_text]));
+    let mut line = String::new();
+    BufReader::new(child.0.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let _ = child.0.kill();
+    let mut stderr = String::new();
+    std::io::Read::read_to_string(&mut child.0.stderr.take().unwrap(), &mut stderr).unwrap();
+    assert!(
+        stderr.contains(&format!(
+            "receiver: warning: {db_text} can be read by other users (mode 644)"
+        )) && stderr.contains(&format!("chmod 600 {db_text}")),
+        "{stderr}"
+    );
+    drop(child);
+
+    // `export --out` writes a new file, readable by its owner only, and never overwrites one.
+    let store = receiver::Store::open(&db).unwrap();
+    store
+        .store("k", "{}", "{}", "2026-01-01T00:00:00Z", |r| r.to_owned())
+        .unwrap();
+    let out = common::db_path("cli", "export-out");
+    let out_text = out.to_str().unwrap();
+    let output = finish(receiver(&["export", "--db", db_text, "--out", out_text])).unwrap();
+    assert!(output.status.success(), "{output:?}");
+    assert_eq!(mode(&out), 0o600);
+    assert_eq!(std::fs::read_to_string(&out).unwrap().lines().count(), 1);
+    assert!(String::from_utf8_lossy(&output.stderr).contains("readable by you only"));
+    let again = finish(receiver(&["export", "--db", db_text, "--out", out_text])).unwrap();
+    assert_eq!(again.status.code(), Some(2), "{again:?}");
+    assert_eq!(std::fs::read_to_string(&out).unwrap().lines().count(), 1);
+    // Written to standard output, the export says what it holds, on standard error.
+    let plain = finish(receiver(&["export", "--db", db_text])).unwrap();
+    assert!(String::from_utf8_lossy(&plain.stderr).contains("holds personal data"));
+    let _ = std::fs::remove_file(&out);
 }

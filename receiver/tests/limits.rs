@@ -235,29 +235,52 @@ async fn a_body_that_trickles_is_a_408_at_the_request_deadline() {
     );
 }
 
+/// A whole POST of a valid request, on a connection closed after its answer.
+fn whole_post(key: &str) -> String {
+    let body = common::valid_json().to_string();
+    format!(
+        "POST /api/requests HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\n\
+         idempotency-key: {key}\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+        body.len()
+    )
+}
+
 #[tokio::test]
 async fn requests_beyond_the_bound_are_refused_with_503_and_retry_after() {
     let path = common::db_path("limits", "busy");
-    let address = start(
-        &path,
-        Limits {
-            max_in_flight: 2,
-            body_read_timeout: seconds(30.0),
-            request_timeout: seconds(30.0),
-            ..Limits::default()
-        },
-    )
-    .await;
-    // Two requests held open: their bodies never finish. (A probe that comes first takes a
-    // place for a moment, and a held request may be the one refused: then again.)
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    let limits = Limits {
+        max_in_flight: 2,
+        request_timeout: seconds(30.0),
+        ..Limits::default()
+    };
+    let store = Store::open_with_busy_timeout(&path, seconds(20.0)).unwrap();
+    tokio::spawn(serve(
+        listener,
+        router(
+            store,
+            Settings {
+                limits,
+                ..Settings::default()
+            },
+        ),
+        limits.header_read_timeout,
+        std::future::pending(),
+    ));
+    // Two requests under way: each waits for the database, which another connection holds.
+    // (A probe that comes first takes a place for a moment, and a held request may be the one
+    // refused: then again.)
+    let lock = rusqlite::Connection::open(&path).unwrap();
+    lock.execute_batch("BEGIN EXCLUSIVE").unwrap();
     let mut held = Vec::new();
     let mut refused = None;
-    for _ in 0..20 {
+    for attempt in 0..20 {
         held.clear();
-        for _ in 0..2 {
+        for i in 0..2 {
             let mut stream = TcpStream::connect(address).await.unwrap();
-            stream.write_all(post_head(200).as_bytes()).await.unwrap();
-            stream.write_all(b"{").await.unwrap();
+            let post = whole_post(&format!("k-held-{attempt}-{i}"));
+            stream.write_all(post.as_bytes()).await.unwrap();
             held.push(stream);
         }
         tokio::time::sleep(seconds(0.1)).await;
@@ -277,17 +300,69 @@ async fn requests_beyond_the_bound_are_refused_with_503_and_retry_after() {
     assert_eq!(refused.body["status"], 503);
     assert!(refused.problem_type().ends_with("/busy"));
 
-    // The held clients go away: their places free, and requests are served again.
-    drop(held);
-    let mut served = false;
-    for _ in 0..100 {
-        if health(address).await.status == 200 {
-            served = true;
-            break;
-        }
-        tokio::time::sleep(seconds(0.02)).await;
+    // The lock goes: the held requests are stored and answered, their places free, and
+    // requests are served again.
+    lock.execute_batch("COMMIT").unwrap();
+    for mut stream in held {
+        let (raw, _) = read_until_closed(&mut stream, seconds(10.0))
+            .await
+            .expect("the held request is answered");
+        assert_eq!(Answer::parse(&raw).status, 201, "{raw}");
     }
-    assert!(served, "still refused after the held requests ended");
+    assert_eq!(health(address).await.status, 200);
+}
+
+#[tokio::test]
+async fn bodies_that_trickle_hold_no_place_among_the_requests_under_way() {
+    let path = common::db_path("limits", "slow-bodies");
+    let address = start(
+        &path,
+        Limits {
+            max_in_flight: 2,
+            body_read_timeout: seconds(5.0),
+            request_timeout: seconds(10.0),
+            ..Limits::default()
+        },
+    )
+    .await;
+    // More slow bodies than places, each sending a byte now and then (never a pause as long as
+    // the body deadline): a byte every 0.5 s for 4 s.
+    let mut trickles = Vec::new();
+    for _ in 0..6 {
+        let stream = TcpStream::connect(address).await.unwrap();
+        let (reader, mut writer) = stream.into_split();
+        writer.write_all(post_head(200).as_bytes()).await.unwrap();
+        trickles.push((
+            reader,
+            tokio::spawn(async move {
+                for _ in 0..8 {
+                    if writer.write_all(b" ").await.is_err() {
+                        break;
+                    }
+                    tokio::time::sleep(seconds(0.5)).await;
+                }
+            }),
+        ));
+    }
+    tokio::time::sleep(seconds(0.3)).await;
+    // Meanwhile a normal client is served at once: health, and a POST stored.
+    let started = Instant::now();
+    let answer = health(address).await;
+    assert_eq!(answer.status, 200, "health refused while bodies trickle");
+    let mut stream = TcpStream::connect(address).await.unwrap();
+    stream
+        .write_all(whole_post("k-normal").as_bytes())
+        .await
+        .unwrap();
+    let (raw, _) = read_until_closed(&mut stream, seconds(5.0))
+        .await
+        .expect("the normal POST is answered");
+    assert_eq!(Answer::parse(&raw).status, 201, "{raw}");
+    assert!(started.elapsed() < seconds(2.0), "{:?}", started.elapsed());
+    for (_, trickle) in trickles {
+        trickle.abort();
+    }
+    assert_eq!(Store::open(&path).unwrap().count().unwrap(), 1);
 }
 
 #[tokio::test]
