@@ -75,16 +75,25 @@ async fn attempt_once(config: &Config, key: &str, body: &str) -> Attempt {
             Credentials::SameOrigin => web_sys::RequestCredentials::SameOrigin,
             Credentials::Include => web_sys::RequestCredentials::Include,
         })
-        .abort_signal(signal.as_ref());
+        .abort_signal(signal.as_ref())
+        // A redirect is not the backend's answer (a gateway's sign-in page, usually): seen,
+        // not followed.
+        .redirect(web_sys::RequestRedirect::Manual);
     let result = match builder.body(body.to_owned()) {
         Ok(request) => match request.send().await {
+            Ok(response) if response.type_() == web_sys::ResponseType::Opaqueredirect => {
+                Ok(Attempt::Redirected)
+            }
             Ok(response) => {
                 let status = response.status();
-                let retry_after = response.headers().get("retry-after");
+                let headers = response.headers();
+                let retry_after = headers.get("retry-after");
+                let content_type = headers.get("content-type");
                 match response.text().await {
                     Ok(body) => Ok(Attempt::Answered {
                         status,
                         retry_after,
+                        content_type,
                         body,
                     }),
                     Err(_) => Err(()),

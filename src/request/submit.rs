@@ -15,8 +15,13 @@ pub enum Attempt {
     Answered {
         status: u16,
         retry_after: Option<String>,
+        /// The answer's `Content-Type`, when it has one.
+        content_type: Option<String>,
         body: String,
     },
+    /// A redirect (requests are sent with `redirect: "manual"`): not the backend's answer but,
+    /// almost always, a single-sign-on gateway sending the reader to its sign-in page.
+    Redirected,
     TimedOut,
     /// No answer: connection refused or dropped, DNS, CORS refusal.
     NetworkError,
@@ -27,8 +32,9 @@ pub enum Attempt {
 /// How the submission ended.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Outcome {
-    /// `200`/`201`: the backend stored the request. `reference` is its `id`, when it gave a
-    /// usable one (a 2xx without one is still an acceptance: never a reason to send again).
+    /// The contract's acceptance: a `2xx` with a JSON body, or an empty `201`, `202` or `204`.
+    /// `reference` is the body's `id`, when it gave a usable one (an acceptance without one is
+    /// still an acceptance: never a reason to send again).
     Accepted {
         reference: Option<String>,
     },
@@ -39,6 +45,8 @@ pub enum Outcome {
         other: Vec<String>,
     },
     Conflict,
+    /// `401`/`403`, a redirect, or an HTML page where the backend's answer should be (a
+    /// gateway's sign-in page): nothing was sent to the backend.
     SignInAgain,
     TooLarge,
     /// `429`, `503`, or any retried answer whose `Retry-After` is longer than the client
@@ -52,7 +60,8 @@ pub enum Outcome {
     Offline,
     /// The deployment's settings keep the browser from sending (never retried).
     Unsendable,
-    /// An answer the contract does not name (another 4xx, a 2xx without an id).
+    /// An answer the contract does not name (another 4xx, a 2xx that is neither JSON nor
+    /// empty).
     Unexpected(u16),
 }
 
@@ -170,6 +179,45 @@ pub fn refused(body: &str) -> Outcome {
     Outcome::Refused { errors, other }
 }
 
+/// Whether a `Content-Type` names JSON: `application/json`, or any `+json` type such as
+/// `application/problem+json` (parameters such as `charset` allowed).
+fn is_json(content_type: Option<&str>) -> bool {
+    let Some(essence) = content_type.and_then(|t| t.split(';').next()) else {
+        return false;
+    };
+    let essence = essence.trim().to_ascii_lowercase();
+    essence == "application/json"
+        || (essence.starts_with("application/") && essence.ends_with("+json"))
+}
+
+/// Whether a `Content-Type` names an HTML page: what a gateway's sign-in page is.
+fn is_html(content_type: Option<&str>) -> bool {
+    content_type
+        .and_then(|t| t.split(';').next())
+        .is_some_and(|t| {
+            let t = t.trim();
+            t.eq_ignore_ascii_case("text/html") || t.eq_ignore_ascii_case("application/xhtml+xml")
+        })
+}
+
+/// A `2xx`: an acceptance only when it is the contract's answer (a JSON body, or an empty
+/// `201`/`202`/`204`). An HTML page in its place is a gateway's (sign in again); anything else
+/// is an answer the app does not understand. Neither is taken for an acceptance: the answers
+/// stay, and the same request (the same key) can be sent again.
+fn success(status: u16, content_type: Option<&str>, body: &str) -> Outcome {
+    if is_json(content_type) {
+        Outcome::Accepted {
+            reference: reference(body),
+        }
+    } else if matches!(status, 201 | 202 | 204) && body.trim().is_empty() {
+        Outcome::Accepted { reference: None }
+    } else if is_html(content_type) || body.trim_start().starts_with('<') {
+        Outcome::SignInAgain
+    } else {
+        Outcome::Unexpected(status)
+    }
+}
+
 /// Decides what an attempt means: done (and how), or try again after a wait. `now_ms` (since
 /// the Unix epoch) reads a `Retry-After` given as a date.
 pub fn classify(attempt: &Attempt, number: u32, jitter: f64, now_ms: f64) -> Next {
@@ -189,16 +237,16 @@ pub fn classify(attempt: &Attempt, number: u32, jitter: f64, now_ms: f64) -> Nex
         Attempt::TimedOut => retry(Outcome::TimedOut, None),
         Attempt::NetworkError => retry(Outcome::Unreachable, None),
         Attempt::Unsendable => Next::Done(Outcome::Unsendable),
+        Attempt::Redirected => Next::Done(Outcome::SignInAgain),
         Attempt::Answered {
             status,
             retry_after,
+            content_type,
             body,
         } => {
             let wait = retry_after_ms(retry_after.as_deref(), now_ms);
             match status {
-                200 | 201 => Next::Done(Outcome::Accepted {
-                    reference: reference(body),
-                }),
+                200..=299 => Next::Done(success(*status, content_type.as_deref(), body)),
                 401 | 403 => Next::Done(Outcome::SignInAgain),
                 // The backend gave up waiting for the body and kept nothing (the reference
                 // receiver says so): the same body under the same idempotency key is safe again.
@@ -219,10 +267,28 @@ mod tests {
     use super::*;
     use fasttrack_model::{ErrorCode, Field, Reason};
 
+    /// An answer; its body is JSON when it looks like JSON (as the receiver and most backends
+    /// label it), else it has no content type.
     fn answered(status: u16, retry_after: Option<&str>, body: &str) -> Attempt {
+        let json = body.starts_with(['{', '[']);
+        typed(
+            status,
+            retry_after,
+            json.then_some("application/json"),
+            body,
+        )
+    }
+
+    fn typed(
+        status: u16,
+        retry_after: Option<&str>,
+        content_type: Option<&str>,
+        body: &str,
+    ) -> Attempt {
         Attempt::Answered {
             status,
             retry_after: retry_after.map(str::to_owned),
+            content_type: content_type.map(str::to_owned),
             body: body.to_owned(),
         }
     }
@@ -256,7 +322,7 @@ mod tests {
     }
 
     #[test]
-    fn a_2xx_without_a_usable_id_is_still_an_acceptance() {
+    fn a_json_2xx_without_a_usable_id_is_still_an_acceptance() {
         for body in [
             "not json",
             "",
@@ -268,10 +334,61 @@ mod tests {
             r#"{"id":{"x":1}}"#,
             r#"{"id":"a\nb"}"#,
         ] {
+            for content_type in [
+                "application/json",
+                "application/json; charset=utf-8",
+                "Application/Vnd.Api+JSON",
+            ] {
+                assert_eq!(
+                    classify(&typed(201, None, Some(content_type), body), 1, 0.0, NOW),
+                    Next::Done(Outcome::Accepted { reference: None }),
+                    "{content_type} {body}"
+                );
+            }
+        }
+        // An empty 201, 202 or 204, whatever it says its type is, is the contract's answer too.
+        for status in [201, 202, 204] {
+            for content_type in [None, Some("text/plain")] {
+                assert_eq!(
+                    classify(&typed(status, None, content_type, ""), 1, 0.0, NOW),
+                    Next::Done(Outcome::Accepted { reference: None }),
+                    "{status} {content_type:?}"
+                );
+            }
+        }
+    }
+
+    /// A gateway whose session expired answers the POST with its sign-in page: followed, that
+    /// is a `200 text/html`; not followed, a redirect. Neither reached the backend.
+    #[test]
+    fn a_sign_in_page_or_a_redirect_is_not_an_acceptance() {
+        let page = "<!doctype html><title>Sign in</title><form action=/login>";
+        for attempt in [
+            Attempt::Redirected,
+            typed(200, None, Some("text/html; charset=utf-8"), page),
+            typed(201, None, Some("application/xhtml+xml"), page),
+            typed(200, None, None, page),
+        ] {
             assert_eq!(
-                classify(&answered(201, None, body), 1, 0.0, NOW),
-                Next::Done(Outcome::Accepted { reference: None }),
-                "{body}"
+                classify(&attempt, 1, 0.0, NOW),
+                Next::Done(Outcome::SignInAgain),
+                "{attempt:?}"
+            );
+        }
+        assert!(Outcome::SignInAgain.worth_retrying());
+        // Other answers that are not the contract's: not understood, not accepted.
+        for attempt in [
+            typed(200, None, Some("text/plain"), "OK"),
+            typed(200, None, None, ""),
+            typed(206, None, None, ""),
+        ] {
+            let Attempt::Answered { status, .. } = attempt else {
+                unreachable!()
+            };
+            assert_eq!(
+                classify(&attempt, 1, 0.0, NOW),
+                Next::Done(Outcome::Unexpected(status)),
+                "{attempt:?}"
             );
         }
     }
