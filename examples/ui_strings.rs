@@ -78,6 +78,7 @@ fn main() {
             ("signIn", s.sign_in_again.to_owned()),
             ("tooLarge", s.too_large.to_owned()),
             ("conflict", s.conflict.to_owned()),
+            ("staleSend", s.stale_send.to_owned()),
             ("offline", s.offline.to_owned()),
             ("serverError", s.server_error.to_owned()),
             ("tryAgain", s.try_again.to_owned()),

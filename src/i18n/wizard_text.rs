@@ -86,6 +86,9 @@ pub struct SendingText {
     pub sign_in_again: &'static str,
     pub too_large: &'static str,
     pub conflict: &'static str,
+    /// On the review: the last attempt to send is older than the backend's idempotency-key
+    /// window, so it is not sent again; sending now is a new request.
+    pub stale_send: &'static str,
     pub refused: &'static str,
     /// `status`: the HTTP status the backend answered.
     pub unexpected: Message,

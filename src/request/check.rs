@@ -15,7 +15,7 @@ use crate::request::error_summary::ErrorSummary;
 use crate::request::frame::{DraftNotice, StartAgain};
 use crate::request::record::PrintButton;
 use crate::request::submit::{Outcome, MAX_ATTEMPTS};
-use crate::request::use_submission::{use_submission, FAILURE_ID};
+use crate::request::use_submission::{use_submission, FAILURE_ID, STALE_SEND_ID};
 use crate::shell::{Address, Place};
 use fasttrack_model::Step;
 use leptos::prelude::*;
@@ -63,6 +63,8 @@ fn CheckAnswers() -> impl IntoView {
     title_effect(cx, |t| t.check_title, || false);
     focus_later("ft-step-heading");
     let locale = cx.locale.get_untracked();
+    // A tab left open past the key's window: say so before the reader sends.
+    cx.state.drop_stale_send();
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -127,6 +129,11 @@ fn CheckAnswers() -> impl IntoView {
             <p>{move || cx.text().check_intro}</p>
             <AnswerList draft=cx.state.draft.into() ids="ft-check" change_links=true />
             {failure_box}
+            {move || cx.state.stale_send.get().then(|| view! {
+                <div class="ft-callout ft-callout--warning" id=STALE_SEND_ID tabindex="-1" role="alert">
+                    <p>{cx.text().sending.stale_send}</p>
+                </div>
+            })}
             <form class="ft-form" novalidate on:submit=on_submit>
                 <button
                     type="submit"

@@ -11,22 +11,32 @@ use fasttrack_model::Draft;
 
 pub const KEY: &str = "fasttrack:request-draft";
 const CONFIRMATION_KEY: &str = "fasttrack:request-confirmation";
+/// What every key the wizard stores begins with (`boot.js` looks for it: a page where something
+/// is kept loads the app, which sweeps it).
+pub const KEY_PREFIX: &str = "fasttrack:request-";
 /// Bumped when a release changes the draft in a way older drafts cannot be read as.
 pub const DRAFT_VERSION: u32 = 1;
 /// Drafts older than this are dropped: an abandoned request should not follow a reader forever.
 pub const MAX_AGE_MS: f64 = 30.0 * 24.0 * 60.0 * 60.0 * 1000.0;
 
+/// The contract's idempotency-key window in milliseconds: a key is never sent again after it.
+pub const KEY_WINDOW_MS: f64 = fasttrack_model::limits::IDEMPOTENCY_KEY_HOURS as f64 * 3_600_000.0;
+
 // The stored form, a JSON object: `version`, `saved_at` (when the reader last changed an answer,
 // in milliseconds since the Unix epoch: the draft expires from this, and opening the wizard
 // again does not renew it), `page` (the wizard page the reader was on: a step slug or `check`),
 // `draft`, and `submission` when one is under way or failed (absent or null otherwise).
+// The last reference sent is kept under its own key as `{"reference", "saved_at"}`, and
+// expires as a draft does.
 
-/// The idempotency key of a submission and the exact body it was sent with: retries of the
-/// same body reuse the key.
+/// The idempotency key of a submission, the exact body it was sent with, and when the key was
+/// first sent: retries of the same body reuse the key, within the contract's key window.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Pending {
     pub key: String,
     pub body: String,
+    /// When the key was first sent (ms since the Unix epoch).
+    pub since_ms: f64,
 }
 
 impl Pending {
@@ -34,14 +44,31 @@ impl Pending {
         object([
             ("key", self.key.as_str().into()),
             ("body", self.body.as_str().into()),
+            ("since", Json::Number(self.since_ms)),
         ])
     }
 
-    fn from_json(json: &Json) -> Option<Pending> {
+    /// `saved_at`: the draft's own time, for a submission stored without its own (an earlier
+    /// release's): no later than the key's first use, so such a key is never kept too long.
+    fn from_json(json: &Json, saved_at: f64) -> Option<Pending> {
+        let since_ms = match json.get("since") {
+            None => saved_at,
+            Some(Json::Number(since)) => *since,
+            Some(_) => return None,
+        };
         Some(Pending {
             key: json.get("key")?.as_str()?.to_owned(),
             body: json.get("body")?.as_str()?.to_owned(),
+            since_ms,
         })
+    }
+
+    /// True once the key is older than the contract's window: the backend may have forgotten
+    /// it, so sending it again could store the request twice. (A clock set back counts as
+    /// no time passed; a corrupt time, as too old.)
+    pub fn is_stale(&self, now_ms: f64) -> bool {
+        let age = now_ms - self.since_ms;
+        age.is_nan() || age >= KEY_WINDOW_MS
     }
 }
 
@@ -101,7 +128,7 @@ pub fn decode(text: Option<&str>, now_ms: f64) -> Restored {
         let draft = Draft::from_json(envelope.get("draft")?)?;
         let submission = match envelope.get("submission") {
             None | Some(Json::Null) => None,
-            Some(pending) => Some(Pending::from_json(pending)?),
+            Some(pending) => Some(Pending::from_json(pending, *saved_at)?),
         };
         Some((*saved_at, page, draft, submission))
     };
@@ -238,17 +265,23 @@ impl DraftStore {
         self.tab.as_ref().or(self.device.as_ref())
     }
 
+    /// The last reference sent (empty when the backend gave none), unless it has expired.
     pub fn confirmation(&self) -> Option<String> {
-        self.confirmation_storage()?
+        let text = self
+            .confirmation_storage()?
             .get_item(CONFIRMATION_KEY)
             .ok()
-            .flatten()
+            .flatten()?;
+        decode_confirmation(&text, crate::browser::now_ms())
     }
 
     pub fn set_confirmation(&self, reference: Option<&str>) {
         if let Some(storage) = self.confirmation_storage() {
             let _ = match reference {
-                Some(r) => storage.set_item(CONFIRMATION_KEY, r),
+                Some(r) => storage.set_item(
+                    CONFIRMATION_KEY,
+                    &encode_confirmation(r, crate::browser::now_ms()),
+                ),
                 None => storage.remove_item(CONFIRMATION_KEY),
             };
         }
@@ -258,6 +291,93 @@ impl DraftStore {
     pub fn clear(&self) {
         for storage in [&self.tab, &self.device].into_iter().flatten() {
             let _ = storage.remove_item(KEY);
+        }
+    }
+}
+
+fn encode_confirmation(reference: &str, now_ms: f64) -> String {
+    json::to_text(&object([
+        ("reference", reference.into()),
+        ("saved_at", Json::Number(now_ms)),
+    ]))
+}
+
+/// A kept reference younger than [`MAX_AGE_MS`]; `None` for an expired or unreadable one.
+fn decode_confirmation(text: &str, now_ms: f64) -> Option<String> {
+    let json = json::parse(text).ok()?;
+    let Some(Json::Number(saved_at)) = json.get("saved_at") else {
+        return None;
+    };
+    let live = now_ms - saved_at < MAX_AGE_MS;
+    live.then(|| json.get("reference")?.as_str().map(str::to_owned))
+        .flatten()
+}
+
+/// Which of the two storages today's policy keeps the answers and the last reference in, as
+/// [`DraftStore`] uses them: `(answers, reference)`.
+fn kept_by(policy: DraftStorage, device: bool) -> (bool, bool) {
+    match (policy, device) {
+        (DraftStorage::Ask, true) => (true, false),
+        (DraftStorage::Ask | DraftStorage::Session, false) => (true, true),
+        (DraftStorage::Local, true) => (true, true),
+        (DraftStorage::Local, false) | (DraftStorage::Session, true) => (false, false),
+        (DraftStorage::None, _) => (false, false),
+    }
+}
+
+/// What the sweep does with one stored entry.
+#[derive(Debug, PartialEq)]
+enum Swept {
+    Kept,
+    Removed,
+}
+
+/// The sweep's verdict on the text stored under `key` in one storage: removed when today's
+/// policy does not keep that entry there (an earlier policy, or a choice the deployment no
+/// longer offers, put it there), or when it has expired. An unreadable draft where the policy
+/// keeps drafts stays, for the wizard to remove and tell the reader about.
+fn sweep_verdict(key: &str, text: &str, policy: DraftStorage, device: bool, now_ms: f64) -> Swept {
+    let (answers_here, reference_here) = kept_by(policy, device);
+    let keep = match key {
+        KEY => answers_here && !matches!(decode(Some(text), now_ms), Restored::Expired),
+        CONFIRMATION_KEY => reference_here && decode_confirmation(text, now_ms).is_some(),
+        // Another release's entry under the wizard's prefix: nothing reads it any more.
+        _ => false,
+    };
+    if keep {
+        Swept::Kept
+    } else {
+        Swept::Removed
+    }
+}
+
+/// Removes from both of the browser's storages what earlier visits kept that today's policy
+/// does not keep, or that has expired: the answers, the last reference sent, and whatever
+/// another release kept under the wizard's prefix. Run at every start, on every page, whatever
+/// the policy.
+pub fn sweep(policy: DraftStorage) {
+    let Some(window) = crate::browser::window() else {
+        return;
+    };
+    let now = crate::browser::now_ms();
+    let storages = [
+        (window.local_storage().ok().flatten(), true),
+        (window.session_storage().ok().flatten(), false),
+    ];
+    for (storage, device) in storages {
+        let Some(storage) = storage else { continue };
+        let count = storage.length().unwrap_or(0);
+        let ours: Vec<String> = (0..count)
+            .filter_map(|i| storage.key(i).ok().flatten())
+            .filter(|key| key.starts_with(KEY_PREFIX))
+            .collect();
+        for key in ours {
+            let Some(text) = storage.get_item(&key).ok().flatten() else {
+                continue;
+            };
+            if sweep_verdict(&key, &text, policy, device, now) == Swept::Removed {
+                let _ = storage.remove_item(&key);
+            }
         }
     }
 }
@@ -281,6 +401,7 @@ mod tests {
         let pending = Pending {
             key: "k-1".into(),
             body: "{}".into(),
+            since_ms: NOW - 5.0,
         };
         let text = encode(&sample(), "organisation", Some(&pending), NOW).unwrap();
         assert_eq!(
@@ -350,5 +471,118 @@ mod tests {
             panic!("not restored")
         };
         assert_eq!(draft.project_name, "X");
+    }
+
+    #[test]
+    fn a_key_is_not_sent_again_once_older_than_the_contracts_window() {
+        let pending = |since_ms| Pending {
+            key: "k".into(),
+            body: "{}".into(),
+            since_ms,
+        };
+        assert_eq!(KEY_WINDOW_MS, 24.0 * 3_600_000.0);
+        assert!(!pending(NOW).is_stale(NOW));
+        assert!(!pending(NOW).is_stale(NOW + KEY_WINDOW_MS - 1.0));
+        assert!(pending(NOW).is_stale(NOW + KEY_WINDOW_MS));
+        // A clock set back: no time has passed. A corrupt time: too old.
+        assert!(!pending(NOW).is_stale(NOW - 10_000.0));
+        assert!(pending(f64::NAN).is_stale(NOW));
+        // Kept across a reload with its time; one stored by an earlier release, without a time,
+        // is as old as the draft it was kept with.
+        let text = encode(&sample(), "check", Some(&pending(NOW - 7.0)), NOW - 9.0).unwrap();
+        let Restored::Draft { submission, .. } = decode(Some(&text), NOW) else {
+            panic!("not restored")
+        };
+        assert_eq!(submission, Some(pending(NOW - 7.0)));
+        let old = format!(
+            "{{\"version\":1,\"saved_at\":{},\"page\":\"check\",\"draft\":{{}},\"submission\":{{\"key\":\"k\",\"body\":\"{{}}\"}}}}",
+            NOW - KEY_WINDOW_MS
+        );
+        let Restored::Draft { submission, .. } = decode(Some(&old), NOW) else {
+            panic!("not restored")
+        };
+        assert!(submission.expect("kept").is_stale(NOW));
+    }
+
+    #[test]
+    fn a_kept_reference_expires_as_answers_do() {
+        let text = encode_confirmation("FT-2026-7KM3-Q9XD", NOW);
+        assert_eq!(
+            decode_confirmation(&text, NOW + MAX_AGE_MS - 1.0).as_deref(),
+            Some("FT-2026-7KM3-Q9XD")
+        );
+        assert_eq!(decode_confirmation(&text, NOW + MAX_AGE_MS), None);
+        // An earlier release kept the bare reference, with no time: not kept any longer.
+        assert_eq!(decode_confirmation("FT-2026-000123", NOW), None);
+    }
+
+    /// Whatever today's policy, what an earlier one kept where today's does not keep anything is
+    /// removed, and so is what has expired; what today's policy keeps and is current stays.
+    #[test]
+    fn the_sweep_removes_what_todays_policy_does_not_keep_and_what_expired() {
+        use DraftStorage::{Ask, Local, None as Nowhere, Session};
+        let live = encode(&sample(), "about", None, NOW).unwrap();
+        let expired = encode(&sample(), "about", None, NOW - MAX_AGE_MS).unwrap();
+        let reference = encode_confirmation("FT-1", NOW);
+        let verdict =
+            |key, text: &str, policy, device| sweep_verdict(key, text, policy, device, NOW);
+        // Answers on the device: kept by `ask` (the reader's choice) and `local` only.
+        for (policy, kept) in [
+            (Ask, true),
+            (Local, true),
+            (Session, false),
+            (Nowhere, false),
+        ] {
+            let expected = if kept { Swept::Kept } else { Swept::Removed };
+            assert_eq!(verdict(KEY, &live, policy, true), expected, "{policy:?}");
+            assert_eq!(
+                verdict(KEY, &expired, policy, true),
+                Swept::Removed,
+                "{policy:?}"
+            );
+        }
+        // Answers in the tab: kept by `ask` and `session`.
+        for (policy, kept) in [
+            (Ask, true),
+            (Session, true),
+            (Local, false),
+            (Nowhere, false),
+        ] {
+            let expected = if kept { Swept::Kept } else { Swept::Removed };
+            assert_eq!(verdict(KEY, &live, policy, false), expected, "{policy:?}");
+        }
+        // The last reference: on the device only under `local`, in the tab under `ask` and
+        // `session`.
+        assert_eq!(
+            verdict(CONFIRMATION_KEY, &reference, Local, true),
+            Swept::Kept
+        );
+        for policy in [Ask, Session, Nowhere] {
+            assert_eq!(
+                verdict(CONFIRMATION_KEY, &reference, policy, true),
+                Swept::Removed
+            );
+        }
+        assert_eq!(
+            verdict(CONFIRMATION_KEY, &reference, Session, false),
+            Swept::Kept
+        );
+        assert_eq!(
+            verdict(CONFIRMATION_KEY, &reference, Nowhere, false),
+            Swept::Removed
+        );
+        let old_reference = encode_confirmation("FT-1", NOW - MAX_AGE_MS);
+        assert_eq!(
+            verdict(CONFIRMATION_KEY, &old_reference, Local, true),
+            Swept::Removed
+        );
+        // An unreadable draft where drafts are kept is left for the wizard, which tells the
+        // reader; elsewhere it goes like anything else.
+        assert_eq!(verdict(KEY, "{not json", Ask, true), Swept::Kept);
+        assert_eq!(verdict(KEY, "{not json", Session, true), Swept::Removed);
+        // Another release's entry under the wizard's prefix is read by nothing: it goes.
+        assert!(KEY.starts_with(KEY_PREFIX) && CONFIRMATION_KEY.starts_with(KEY_PREFIX));
+        let other = format!("{KEY_PREFIX}draft-v0");
+        assert_eq!(verdict(&other, &live, Ask, true), Swept::Removed);
     }
 }

@@ -47,6 +47,9 @@ pub struct WizardState {
     pub discarded: RwSignal<bool>,
     /// The key and body of a submission not yet accepted (kept across reloads).
     pub submission: RwSignal<Option<Pending>>,
+    /// A submission's key outlived the contract's window and was dropped, not sent again: the
+    /// review says so, until the next send.
+    pub stale_send: RwSignal<bool>,
     /// The request just sent, for the confirmation page: its reference, or an empty one
     /// when the backend accepted it without giving one.
     pub confirmation: RwSignal<Option<String>>,
@@ -98,6 +101,7 @@ impl WizardState {
             status: RwSignal::new(status),
             discarded: RwSignal::new(discarded),
             submission: RwSignal::new(submission),
+            stale_send: RwSignal::new(false),
             confirmation: RwSignal::new(store.confirmation()),
             sent: RwSignal::new(None),
             remembered: RwSignal::new(remembered),
@@ -105,6 +109,7 @@ impl WizardState {
             changed_at: RwSignal::new(changed_at),
             store: StoredValue::new_local(store),
         };
+        state.drop_stale_send();
         state.follow_other_tabs();
         // A change of an answer is the reader's: it renews the draft's time.
         Effect::new(move |previous: Option<()>| {
@@ -154,10 +159,16 @@ impl WizardState {
             return;
         }
         let handle = window_event_listener(leptos::ev::storage, move |event| {
-            if event.key().as_deref() != Some(KEY) || !self.remembered.get_untracked() {
+            // No key: another tab cleared the whole storage (`localStorage.clear()`), the
+            // answers with it.
+            let removed_all = event.key().is_none();
+            if !(removed_all || event.key().as_deref() == Some(KEY))
+                || !self.remembered.get_untracked()
+            {
                 return;
             }
-            match decode(event.new_value().as_deref(), crate::browser::now_ms()) {
+            let now_kept = if removed_all { None } else { event.new_value() };
+            match decode(now_kept.as_deref(), crate::browser::now_ms()) {
                 Restored::Draft {
                     draft,
                     page,
@@ -181,6 +192,37 @@ impl WizardState {
             }
         });
         on_cleanup(move || handle.remove());
+    }
+
+    /// Drops a submission whose key is older than the contract's window, so that it is never
+    /// sent again (the backend may have forgotten the key: the request could be stored twice);
+    /// the review tells the reader. True when one was dropped.
+    pub fn drop_stale_send(&self) -> bool {
+        let now = crate::browser::now_ms();
+        let stale = self
+            .submission
+            .with_untracked(|p| p.as_ref().is_some_and(|p| p.is_stale(now)));
+        if stale {
+            self.submission.set(None);
+            self.stale_send.set(true);
+            // Kept without it at once (the saving effect may not have started yet).
+            self.save_untracked();
+        }
+        stale
+    }
+
+    /// Writes the answers as they are now to their storage.
+    fn save_untracked(&self) {
+        let page = self.page.get_untracked();
+        let submission = self.submission.get_untracked();
+        let (changed_at, remembered) = (
+            self.changed_at.get_untracked(),
+            self.remembered.get_untracked(),
+        );
+        self.draft.with_untracked(|d| {
+            self.store
+                .with_value(|s| s.save(d, &page, submission.as_ref(), changed_at, remembered))
+        });
     }
 
     /// True when the reader may choose to keep answers on this device.

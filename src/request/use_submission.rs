@@ -19,6 +19,8 @@ use leptos::reactive::owner::WeakOwner;
 
 /// The id of the box that says why a send failed (on the review page).
 pub const FAILURE_ID: &str = "ft-failure";
+/// The id of the notice that an earlier attempt's key was too old to send again.
+pub const STALE_SEND_ID: &str = "ft-stale-send";
 
 /// What [`use_submission`] gives a page.
 #[derive(Clone, Copy)]
@@ -150,20 +152,32 @@ fn new_send(submission: Submission) -> UnsyncCallback<()> {
         if pending.get_untracked() {
             return;
         }
+        // A key older than the contract's window is not sent again: the review now says why,
+        // and the reader's next send is a new request.
+        if state.drop_stale_send() {
+            failure.set(None);
+            focus_later(STALE_SEND_ID);
+            return;
+        }
         match state.draft.with_untracked(|d| validate(d, today())) {
             Ok(request) => {
                 let body = crate::host::json::to_text(&request.to_json());
-                // A retry of the same answers reuses the key; changed answers get a new one.
-                let key = state
+                // A retry of the same answers reuses the key (and its first time); changed
+                // answers get a new one.
+                let (key, since_ms) = state
                     .submission
                     .with_untracked(|p| {
-                        p.as_ref().filter(|p| p.body == body).map(|p| p.key.clone())
+                        p.as_ref()
+                            .filter(|p| p.body == body)
+                            .map(|p| (p.key.clone(), p.since_ms))
                     })
-                    .unwrap_or_else(client::new_key);
+                    .unwrap_or_else(|| (client::new_key(), crate::browser::now_ms()));
                 state.submission.set(Some(Pending {
                     key: key.clone(),
                     body: body.clone(),
+                    since_ms,
                 }));
+                state.stale_send.set(false);
                 failure.set(None);
                 pending.set(true);
                 let config = config.clone();
