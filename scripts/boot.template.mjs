@@ -20,13 +20,29 @@ const builds = /* BUILDS: */ {
 } /* :BUILDS */;
 
 const mounts = document.querySelectorAll("[data-fasttrack]");
+// This file's own address (with any query a deployment adds, such as ?v=3): the bundle's files
+// are beside it, and the app is told so when it starts.
 const here = (file) => new URL("./" + file, import.meta.url).href;
+// Answers or a reference an earlier visit kept in this browser (src/request/draft_store.rs,
+// KEY_PREFIX): the full build reads them and sweeps away what today's settings do not keep or
+// what has expired, so a page where something is kept loads it, even a guide page.
+const answersKept = [() => localStorage, () => sessionStorage].some((storage) => {
+  try {
+    return Object.keys(storage()).some((key) => key.startsWith("fasttrack:request-"));
+  } catch {
+    return false;
+  }
+});
 /** Resolves when the full build can mount (set below, once it is loaded). */
 let fullBuildMount;
 const fullBuildReady = new Promise((resolve) => (fullBuildMount = resolve));
 const standalone = mounts[0]?.hasAttribute("data-standalone") ?? false;
 const guideOnly =
-  mounts.length === 1 && standalone && !/(^|\/)request(\/|$)/.test(location.pathname) && !document.querySelector("fasttrack-onboarding");
+  mounts.length === 1 &&
+  standalone &&
+  !answersKept &&
+  !/(^|\/)request(\/|$)/.test(location.pathname) &&
+  !document.querySelector("fasttrack-onboarding");
 const build = guideOnly ? builds.guide : builds.full;
 
 // <fasttrack-onboarding endpoint="/api/fasttrack" base="/admin/help"></fasttrack-onboarding>:
@@ -94,9 +110,9 @@ if (!customElements.get("fasttrack-onboarding")) customElements.define("fasttrac
 // links work: a language link does what the app's does (it keeps the section the reader is at,
 // and the choice is remembered: src/browser.rs, LOCALE_KEY), the switcher is a <details>. So
 // the app is loaded there only where the deployment's settings could change the page
-// (config.json with any setting, or settings on the element); it then takes the page over when
-// the browser is idle, without a visible change. Everywhere else the page stays as built: no
-// WebAssembly is fetched at all.
+// (config.json with any setting, or settings on the element) or where answers are kept (above);
+// it then takes the page over when the browser is idle, without a visible change. Everywhere
+// else the page stays as built: no WebAssembly is fetched at all.
 const prerendered = mounts.length === 1 && mounts[0].hasAttribute("data-prerendered") && !document.querySelector("fasttrack-onboarding");
 // The wizard's first question, prerendered too (`data-prerendered="question"`), is answered
 // through the app: it is loaded at once.
@@ -215,8 +231,9 @@ async function start() {
     link.onload = link.onerror = resolve;
     document.head.append(link);
   });
-  const [{ default: init, mount }] = await Promise.all([import("./" + build.js), styles]);
+  const [{ default: init, mount, boot }] = await Promise.all([import("./" + build.js), styles]);
   await init({ module_or_path: wasm });
+  boot(here(""));
   if (build === builds.full) fullBuildMount(mount);
   globalThis.FastTrack = Object.freeze({ mount });
   document.dispatchEvent(new CustomEvent("fasttrack:loaded"));
@@ -246,4 +263,4 @@ if (prerenderedQuestion) {
     unusable();
     throw error;
   });
-} else if (!prerendered || (await settingsGiven(mounts[0]))) await start();
+} else if (!prerendered || answersKept || (await settingsGiven(mounts[0]))) await start();

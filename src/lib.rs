@@ -41,9 +41,17 @@ use leptos::prelude::*;
 /// page is then taken over: the app draws the same page and swaps it in (see
 /// [`host::takeover`]).
 pub fn mount(element: web_sys::HtmlElement, config: Config) -> host::embed::MountHandle {
+    // One app per page: its ids are the page's (see host::embed::AppSlot).
+    let Some(slot) = host::embed::AppSlot::take(&element) else {
+        return host::embed::MountHandle::refused();
+    };
+    // What earlier visits kept that today's settings do not keep, or that expired, goes first,
+    // whatever page this is. (boot.js gives pages where something is kept the full build.)
+    #[cfg(feature = "wizard")]
+    request::sweep_kept_answers(config.draft_storage);
     let address = shell::Address::parse(&browser::current_address(), &config.base);
     let locale = opening_locale(&config, &address);
-    let handle = host::embed::MountHandle::pending();
+    let handle = host::embed::MountHandle::pending(slot);
     // Drawn at once (before this returns) when the locale is already loaded.
     let waiting = handle.waiting();
     locale::load_then(locale, address.needs(), move |loaded| {

@@ -1,5 +1,7 @@
-//! The standalone entry point: mount the app into every `[data-fasttrack]` element.
+//! The full build's entry point. Nothing starts here: `boot.js` instantiates the wasm, then
+//! calls its `boot` export with its own address, so the app finds its files beside `boot.js`
+//! wherever a page loads it from (`host::boot`).
 
 fn main() {
-    fasttrack_onboarding::host::boot::start();
+    fasttrack_onboarding::host::boot::link();
 }

@@ -1,10 +1,26 @@
-//! Start-up: read `config.json`, then mount the app into every `[data-fasttrack]` element.
+//! Start-up: `boot.js` calls [`boot`] with its own address once the wasm is instantiated; the
+//! app reads `config.json` from beside it, then mounts into the page's `[data-fasttrack]`
+//! element (one app per page: others are refused by name).
 
 use crate::host::sources::{config_for, read_config_file};
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Mounts the app into every `[data-fasttrack]` element of the page, once `config.json` has
-/// been read.
+/// What a binary's `main` calls: nothing runs (`boot.js` starts the app through [`boot`]), but
+/// a binary keeps only the code its `main` reaches, and the app's exports with it.
+pub fn link() {
+    std::hint::black_box(boot as fn(String));
+}
+
+/// `boot(bundleUrl)`, called by `boot.js` with `import.meta.url`: the bundle's files are
+/// beside it.
+#[wasm_bindgen(js_name = boot)]
+pub fn boot(bundle_url: String) {
+    crate::host::bundle::set_bundle_url(bundle_url);
+    start();
+}
+
+/// Mounts the app into the page's `[data-fasttrack]` element, once `config.json` has been read.
 pub fn start() {
     install_panic_hook();
     wasm_bindgen_futures::spawn_local(async {

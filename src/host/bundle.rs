@@ -1,20 +1,32 @@
 //! The bundle's own files (`config.json`, the locale packs), fetched from beside the `boot.js`
 //! that loaded the app, wherever the host page is.
 
+use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-/// Where the bundle lives: the directory of the `boot.js` that loaded it, else the
+thread_local! {
+    /// Where `boot.js` is, as it said itself (`import.meta.url`), once it has.
+    static BUNDLE: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Remembers where the bundle is: `boot.js` tells the app its own address when it starts it
+/// (no guess from the page's scripts, where a cache buster such as `boot.js?v=3`, or another
+/// vendor's `boot.js`, would mislead it).
+pub fn set_bundle_url(url: String) {
+    BUNDLE.with(|b| *b.borrow_mut() = Some(url));
+}
+
+/// `file` beside `boot.js`, else (an app started without it: the component tests) beside the
 /// document's base.
 pub fn bundle_url(file: &str) -> Option<String> {
-    let document = crate::browser::window()?.document()?;
-    let boot = document
-        .query_selector("script[src$='boot.js']")
-        .ok()
-        .flatten()
-        .and_then(|s| s.dyn_into::<web_sys::HtmlScriptElement>().ok())
-        .map(|s| s.src());
-    let base = boot.or_else(|| document.base_uri().ok().flatten())?;
+    let base = BUNDLE.with(|b| b.borrow().clone()).or_else(|| {
+        crate::browser::window()?
+            .document()?
+            .base_uri()
+            .ok()
+            .flatten()
+    })?;
     web_sys::Url::new_with_base(file, &base)
         .ok()
         .map(|u| u.href())

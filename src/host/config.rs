@@ -3,6 +3,12 @@
 //! Sources, later ones winning: built-in defaults; `config.json` beside `index.html`; the
 //! mount element's `data-*` attributes; the options a host passes to `mount`. A bad value is
 //! refused with a message naming the setting, and the earlier value stays.
+//!
+//! The deployment has the last word where it wants it: `config.json` may name settings in
+//! `locked`, which the page's attributes and a host's options then cannot change (a refused
+//! change is reported by name). And the `headers` a source sets travel with the endpoint in
+//! force when they were set: a later source that moves the endpoint elsewhere, without headers
+//! of its own, sends none (a deployment's token never goes to an address a page chose).
 
 use crate::host::json::Json;
 use crate::locale::Locale;
@@ -46,6 +52,8 @@ pub struct Config {
     /// The locales offered, by tag, in this build's order.
     pub locales: Vec<&'static str>,
     pub default_locale: &'static str,
+    /// The settings `config.json` locked: later sources cannot change them.
+    pub locked: Vec<&'static str>,
 }
 
 impl Default for Config {
@@ -60,9 +68,23 @@ impl Default for Config {
             draft_storage: DraftStorage::Ask,
             locales: Locale::all().map(Locale::tag).collect(),
             default_locale: crate::locale::DEFAULT_TAG,
+            locked: Vec::new(),
         }
     }
 }
+
+/// Every setting, by the name `config.json` and `mount()` give it (an attribute is the same
+/// name with `-` for `_`).
+pub const SETTING_NAMES: [&str; 8] = [
+    "endpoint",
+    "headers",
+    "credentials",
+    "locales",
+    "default_locale",
+    "base",
+    "draft_storage",
+    "timeout_ms",
+];
 
 /// One source's settings, each checked by its setting's parser; `None` where the source says
 /// nothing about it, or said something that was refused.
@@ -76,6 +98,8 @@ pub struct Settings {
     pub base: Option<String>,
     pub draft_storage: Option<DraftStorage>,
     pub timeout_ms: Option<u32>,
+    /// The settings later sources cannot change: `config.json`'s `locked` only.
+    pub locked: Option<Vec<&'static str>>,
 }
 
 /// Why one setting's value was not taken.
@@ -94,6 +118,21 @@ pub struct PageFacts {
 }
 
 impl Settings {
+    /// Forgets what this source says about the setting `name`; true if it said anything.
+    fn forget(&mut self, name: &str) -> bool {
+        match name {
+            "endpoint" => self.endpoint.take().is_some(),
+            "headers" => self.headers.take().is_some(),
+            "credentials" => self.credentials.take().is_some(),
+            "locales" => self.locales.take().is_some(),
+            "default_locale" => self.default_locale.take().is_some(),
+            "base" => self.base.take().is_some(),
+            "draft_storage" => self.draft_storage.take().is_some(),
+            "timeout_ms" => self.timeout_ms.take().is_some(),
+            _ => false,
+        }
+    }
+
     /// Reads one source's settings: `config.json`, the mount element's `data-*` attributes
     /// (see [`attributes_as_json`]) or a host's `mount()` options. Every setting has one
     /// parser, whatever the source; each refused value gets a message naming the source and
@@ -129,6 +168,8 @@ impl Settings {
                 "base" => base(value).map(|v| settings.base = Some(v)),
                 "draft_storage" => draft_storage(value).map(|v| settings.draft_storage = Some(v)),
                 "timeout_ms" => timeout_ms(value).map(|v| settings.timeout_ms = Some(v)),
+                // What a page may not change is the deployment's to say (see [`file_settings`]).
+                "locked" => Err(Refusal::WrongType("can be set in config.json only")),
                 // The guide-only build sends nothing: where requests go, and with which
                 // headers, is read (and checked) by the full build, on the pages that send.
                 #[cfg(not(feature = "wizard"))]
@@ -163,17 +204,7 @@ pub fn attributes_as_json(
     parse_json: impl Fn(&str) -> Result<Json, String>,
 ) -> Json {
     // Each attribute is named as its setting, with `-` for `_` (`timeout_ms`: `timeout-ms`).
-    const SETTINGS: [&str; 8] = [
-        "endpoint",
-        "headers",
-        "credentials",
-        "locales",
-        "default_locale",
-        "base",
-        "draft_storage",
-        "timeout_ms",
-    ];
-    let entries = SETTINGS
+    let entries = SETTING_NAMES
         .iter()
         .filter_map(|setting| {
             let text = get(&setting.replace('_', "-"))?;
@@ -197,6 +228,25 @@ pub fn attributes_as_json(
         })
         .collect();
     Json::Object(entries)
+}
+
+/// `locked`: the names of settings, and those among them that are not settings.
+fn locked_settings(value: &Json) -> Result<(Vec<&'static str>, Vec<String>), &'static str> {
+    let why = "must be a list of setting names";
+    let Json::Array(items) = value else {
+        return Err(why);
+    };
+    let mut names = Vec::new();
+    let mut unknown = Vec::new();
+    for item in items {
+        let name = item.as_str().ok_or(why)?;
+        match SETTING_NAMES.iter().find(|n| **n == name) {
+            Some(known) if !names.contains(known) => names.push(*known),
+            Some(_) => {}
+            None => unknown.push(name.to_owned()),
+        }
+    }
+    Ok((names, unknown))
 }
 
 fn text(value: &Json) -> Result<&str, Refusal> {
@@ -385,8 +435,34 @@ impl Config {
         Locale::from_tag(self.default_locale).unwrap_or_else(Locale::default_locale)
     }
 
-    /// Lays one source's settings over these: each setting it has wins.
-    pub fn merge(&mut self, settings: Settings) {
+    /// Lays one source's settings over these: each setting it has wins, but for those
+    /// `config.json` locked (`source` names the source in what is returned: one message per
+    /// refused setting, and one for headers left behind by a moved endpoint).
+    pub fn merge(&mut self, mut settings: Settings, source: &str) -> Vec<String> {
+        let mut problems = Vec::new();
+        for &name in &self.locked {
+            if settings.forget(name) {
+                problems.push(format!(
+                    "fasttrack: {source}: `{name}` is locked by config.json; keeping its value."
+                ));
+            }
+        }
+        // Headers go only to the endpoint they were set with.
+        if let (Some(endpoint), None) = (&settings.endpoint, &settings.headers) {
+            if *endpoint != self.endpoint && !self.headers.is_empty() {
+                problems.push(format!(
+                    "fasttrack: {source}: `endpoint` moves requests to `{endpoint}`: the headers \
+                     set for `{}` are not sent there.",
+                    self.endpoint
+                ));
+                self.headers.clear();
+            }
+        }
+        self.lay_over(settings);
+        problems
+    }
+
+    fn lay_over(&mut self, settings: Settings) {
         let Settings {
             endpoint,
             headers,
@@ -396,7 +472,9 @@ impl Config {
             base,
             draft_storage,
             timeout_ms,
+            locked,
         } = settings;
+        set(&mut self.locked, locked);
         set(&mut self.endpoint, endpoint);
         set(&mut self.headers, headers);
         set(&mut self.credentials, credentials);
@@ -440,7 +518,29 @@ pub fn file_settings(
     page: PageFacts,
 ) -> Result<(Settings, Vec<String>), String> {
     let why = match json {
-        Ok(json @ Json::Object(_)) => return Ok(Settings::read(&json, "config.json", page)),
+        Ok(Json::Object(mut entries)) => {
+            // `locked` is the deployment's alone: read here, never from a page's source.
+            let locked = entries
+                .iter()
+                .position(|(key, _)| key == "locked")
+                .map(|i| entries.remove(i).1);
+            let (mut settings, mut problems) =
+                Settings::read(&Json::Object(entries), "config.json", page);
+            if let Some(value) = locked {
+                match locked_settings(&value) {
+                    Ok((names, unknown)) => {
+                        problems.extend(unknown.iter().map(|name| {
+                            format!("fasttrack: config.json: `locked` names `{name}`, which is not a setting; ignored.")
+                        }));
+                        settings.locked = Some(names);
+                    }
+                    Err(why) => problems.push(format!(
+                        "fasttrack: config.json: `locked` {why}; nothing is locked."
+                    )),
+                }
+            }
+            return Ok((settings, problems));
+        }
         Ok(_) => "must be an object of settings".to_owned(),
         Err(parser) => format!("is not JSON ({parser})"),
     };
@@ -469,10 +569,105 @@ mod tests {
     }
 
     fn merged(text: &str, page: PageFacts) -> (Config, Vec<String>) {
-        let (settings, problems) = read(text, page);
+        let (settings, mut problems) = read(text, page);
         let mut config = Config::default();
-        config.merge(settings);
+        problems.extend(config.merge(settings, "config.json"));
         (config, problems)
+    }
+
+    /// `config.json` as the deployment wrote it, then a page's source over it: the merged
+    /// settings and every message.
+    #[cfg(feature = "wizard")]
+    fn file_then_page(file: &str, page_source: &str) -> (Config, Vec<String>) {
+        let (settings, mut problems) =
+            file_settings(Ok(json(file)), HTTP).expect("a settings object");
+        let mut config = Config::default();
+        problems.extend(config.merge(settings, "config.json"));
+        let (settings, more) = Settings::read(&json(page_source), "data-* attributes", HTTP);
+        problems.extend(more);
+        problems.extend(config.merge(settings, "data-* attributes"));
+        (config, problems)
+    }
+
+    /// A page element's own `data-endpoint` (user-written HTML a sanitiser let through) cannot
+    /// send the answers elsewhere when the deployment locked where they go.
+    #[cfg(feature = "wizard")]
+    #[test]
+    fn settings_config_json_locks_are_kept_and_each_refusal_is_named() {
+        let (config, problems) = file_then_page(
+            r#"{"endpoint":"/api/requests","headers":{"X-CSRF-Token":"t1"},"locked":["endpoint","headers","credentials"]}"#,
+            r#"{"endpoint":"https://elsewhere.example/collect","headers":{"X-A":"b"},"credentials":"include","timeout_ms":2000}"#,
+        );
+        assert_eq!(config.endpoint, "/api/requests");
+        assert_eq!(
+            config.headers,
+            [("X-CSRF-Token".to_owned(), "t1".to_owned())]
+        );
+        assert_eq!(config.credentials, Credentials::SameOrigin);
+        assert_eq!(config.timeout_ms, 2000, "an unlocked setting still applies");
+        for name in ["endpoint", "headers", "credentials"] {
+            assert!(
+                problems.contains(&format!(
+                    "fasttrack: data-* attributes: `{name}` is locked by config.json; keeping its value."
+                )),
+                "{name}: {problems:?}"
+            );
+        }
+        assert_eq!(problems.len(), 3, "{problems:?}");
+        // Only config.json locks: a page's `locked` is refused by name.
+        let (config, problems) = file_then_page(r#"{}"#, r#"{"locked":[],"endpoint":"/other"}"#);
+        assert_eq!(config.endpoint, "/other");
+        assert_eq!(
+            problems,
+            ["fasttrack: data-* attributes: `locked` can be set in config.json only; ignored."]
+        );
+        // Names that are not settings, or a value that is not a list, are reported.
+        let (_, problems) = file_then_page(r#"{"locked":["endpoint","colour"]}"#, "{}");
+        assert_eq!(
+            problems,
+            ["fasttrack: config.json: `locked` names `colour`, which is not a setting; ignored."]
+        );
+        let (config, problems) = file_then_page(r#"{"locked":"endpoint"}"#, r#"{"endpoint":"/x"}"#);
+        assert_eq!(config.endpoint, "/x");
+        assert_eq!(
+            problems,
+            ["fasttrack: config.json: `locked` must be a list of setting names; nothing is locked."]
+        );
+    }
+
+    #[cfg(feature = "wizard")]
+    #[test]
+    fn headers_are_sent_only_to_the_endpoint_they_were_set_with() {
+        // The deployment's token stays with the deployment's endpoint.
+        let (config, problems) = file_then_page(
+            r#"{"endpoint":"/api/requests","headers":{"X-CSRF-Token":"t1"}}"#,
+            r#"{"endpoint":"https://elsewhere.example/collect"}"#,
+        );
+        assert_eq!(config.endpoint, "https://elsewhere.example/collect");
+        assert!(config.headers.is_empty());
+        assert_eq!(
+            problems,
+            ["fasttrack: data-* attributes: `endpoint` moves requests to `https://elsewhere.example/collect`: the headers set for `/api/requests` are not sent there."]
+        );
+        // A source that moves the endpoint with headers of its own sends those; one that only
+        // adds headers sends them to the endpoint in force; the same endpoint again keeps them.
+        let (config, problems) = file_then_page(
+            r#"{"headers":{"X-CSRF-Token":"t1"}}"#,
+            r#"{"endpoint":"/portal/api","headers":{"X-Portal":"p"}}"#,
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(config.headers, [("X-Portal".to_owned(), "p".to_owned())]);
+        let (config, _) = file_then_page(r#"{"endpoint":"/api/x"}"#, r#"{"headers":{"X-P":"p"}}"#);
+        assert_eq!(
+            (config.endpoint.as_str(), config.headers.len()),
+            ("/api/x", 1)
+        );
+        let (config, problems) = file_then_page(
+            r#"{"endpoint":"/api/x","headers":{"X-CSRF-Token":"t1"}}"#,
+            r#"{"endpoint":"/api/x"}"#,
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(config.headers.len(), 1);
     }
 
     #[cfg(feature = "wizard")]
@@ -494,7 +689,7 @@ mod tests {
         );
         assert_eq!(config.locales, ["fr-FR", "en"]);
         assert_eq!(config.default_locale, "fr-FR");
-        config.merge(read(r#"{"endpoint":"/other"}"#, HTTPS).0);
+        config.merge(read(r#"{"endpoint":"/other"}"#, HTTPS).0, "mount() options");
         assert_eq!(config.endpoint, "/other");
         assert_eq!(config.base, "/tools/ft");
     }

@@ -14,6 +14,59 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen]
 pub struct MountHandle {
     app: Rc<Mounted>,
+    /// The page's one place for an app, held while this app is mounted (`None`: refused).
+    slot: Option<AppSlot>,
+}
+
+thread_local! {
+    /// Whether an app is mounted on this page.
+    static TAKEN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// The page's one place for an app: its ids (the main region, the error summary, the fields)
+/// are looked up in the document, so a second app would move focus in the first, and a second
+/// mount element (one a portal's user-written HTML could hold) must not get a working wizard.
+/// Freed when the app is unmounted.
+pub struct AppSlot(());
+
+impl AppSlot {
+    /// The place, unless an app holds it: then the mount is refused, by the element's name, in
+    /// the console.
+    pub fn take(element: &web_sys::HtmlElement) -> Option<AppSlot> {
+        if TAKEN.with(|t| t.replace(true)) {
+            crate::browser::console_error(&format!(
+                "fasttrack: {} was not mounted: an app is already mounted on this page, and a \
+                 page holds one app at most.",
+                describe(element)
+            ));
+            return None;
+        }
+        Some(AppSlot(()))
+    }
+}
+
+impl Drop for AppSlot {
+    fn drop(&mut self) {
+        TAKEN.with(|t| t.set(false));
+    }
+}
+
+/// An element as a portal's developer finds it: `<div id="help" class="a b">`, the custom
+/// element's own name when the app is in its shadow root.
+fn describe(element: &web_sys::HtmlElement) -> String {
+    let element = crate::host::sources::custom_element(element).unwrap_or_else(|| element.clone());
+    let mut name = format!("<{}", element.local_name());
+    for attribute in ["id", "class", "data-fasttrack"] {
+        if let Some(value) = element.get_attribute(attribute) {
+            if value.is_empty() {
+                name.push_str(&format!(" {attribute}"));
+            } else {
+                name.push_str(&format!(" {attribute}=\"{value}\""));
+            }
+        }
+    }
+    name.push('>');
+    name
 }
 
 /// The drawn app, once drawn (`None` before, and after `unmount`).
@@ -24,12 +77,24 @@ pub struct Mounted(RefCell<Option<Box<dyn Any>>>);
 impl MountHandle {
     pub fn unmount(&mut self) {
         self.app = Rc::default();
+        self.slot = None;
     }
 }
 
 impl MountHandle {
-    pub fn pending() -> MountHandle {
-        MountHandle { app: Rc::default() }
+    pub fn pending(slot: AppSlot) -> MountHandle {
+        MountHandle {
+            app: Rc::default(),
+            slot: Some(slot),
+        }
+    }
+
+    /// The handle of a mount that was refused: nothing to unmount.
+    pub fn refused() -> MountHandle {
+        MountHandle {
+            app: Rc::default(),
+            slot: None,
+        }
     }
 
     /// What the drawing waits with: gone once the handle is dropped or unmounted.

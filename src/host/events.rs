@@ -4,7 +4,7 @@
 //! - `fasttrack:step`, `{ "page": "organisation", "step": 3, "locale": "en" }`: a page of the
 //!   wizard was shown (`page` is a step, `start`, `check` or `confirmation`; `step` is null
 //!   outside the five question pages)
-//! - `fasttrack:submitted`, `{ "reference": "FT-2026-000123" }`: a request was accepted
+//! - `fasttrack:submitted`, `{ "reference": "FT-2026-7KM3-Q9XD" }`: a request was accepted
 //! - `fasttrack:error`, `{ "kind": "submission", "reason": "busy" }`: a submission failed
 
 use leptos::prelude::*;

@@ -76,7 +76,8 @@ pub fn config_for(element: &web_sys::HtmlElement, options: Option<&Json>) -> Con
         }
     }
     if let Some(file) = FILE_SETTINGS.with(|s| s.borrow().clone()) {
-        config.merge(file);
+        // (Its own problems were reported when it was read.)
+        config.merge(file, "config.json");
     }
     let (attributes, source) = match custom_element(element) {
         Some(custom) => (
@@ -111,5 +112,7 @@ pub fn custom_element(element: &web_sys::HtmlElement) -> Option<web_sys::HtmlEle
 fn read(config: &mut Config, json: &Json, source: &str, page: PageFacts) {
     let (settings, problems) = Settings::read(json, source, page);
     problems.iter().for_each(|p| console_warn(p));
-    config.merge(settings);
+    for problem in config.merge(settings, source) {
+        console_warn(&problem);
+    }
 }
