@@ -31,11 +31,13 @@ export function writeDates(html) {
 const escapeText = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 const escapeAttr = (s) => escapeText(s).replace(/"/g, "&quot;");
 
-/** Replaces the one match of `pattern` in `html`; a template that changed fails the build. */
-function replaceOnce(html, pattern, replacement) {
+/** Replaces the one match of `pattern` in `html` with `replacement`, taken as it is (a string
+ * is never read as a replacement pattern: a `$'` or `$&` in a page's text stays text), or the
+ * string a function makes of the match; a template that changed fails the build. */
+export function replaceOnce(html, pattern, replacement) {
   const matches = html.match(new RegExp(pattern.source, "g")) ?? [];
   if (matches.length !== 1) throw new Error(`prerender: expected one ${pattern} in index.html, found ${matches.length}`);
-  return html.replace(pattern, replacement);
+  return html.replace(pattern, typeof replacement === "function" ? replacement : () => replacement);
 }
 
 /** The pages a build draws, rendered by the app's components (src/bin/prerender.rs): the
@@ -89,7 +91,7 @@ export function pageHtml(shell, page, pages, { siteUrl, question, wizardCss }) {
     html = replaceOnce(html, /\s*<link rel="preload" href="config.json"[^>]*>/, "");
     // The page is whole without boot.js, which only decides, once the page is idle, whether
     // the app is needed: it must not compete with what the first paint needs.
-    html = replaceOnce(html, /<script type="module" src="([^"]*boot\.js)"><\/script>/, '<script type="module" src="$1" fetchpriority="low"></script>');
+    html = replaceOnce(html, /<script type="module" src="([^"]*boot\.js)"><\/script>/, (_, src) => `<script type="module" src="${src}" fetchpriority="low"></script>`);
   }
   html = writeDates(html.replaceAll(`"${BASE_MARK}`, `"`));
   for (const left of [BASE_MARK.slice(0, -1), "{date:"]) {

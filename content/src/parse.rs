@@ -305,6 +305,7 @@ fn inlines_until(events: &mut Events, end: TagEnd) -> Result<Vec<Vec<Inline>>, E
                 line.push(Inline::Emphasis(leak_vec(children)));
             }
             Event::Start(Tag::Link { dest_url, .. }) => {
+                check_link(&dest_url)?;
                 let children = flatten(inlines_until(events, TagEnd::Link)?);
                 line.push(Inline::Link {
                     href: leak(&dest_url),
@@ -318,6 +319,35 @@ fn inlines_until(events: &mut Events, end: TagEnd) -> Result<Vec<Vec<Inline>>, E
         return Err("`<!-- link: ... -->` must stand right before a **bold** name".into());
     }
     Ok(lines.into_iter().map(trim_run).collect())
+}
+
+/// The links a guide may hold: `https:` addresses, `mailto:` addresses, places on the page
+/// (`#id`), and pages of the FastTrack documentation as the sources name them
+/// (`O365-data-migration.md`, resolved to the published page by the renderer). Anything else
+/// (`http:`, `javascript:`, `data:`, a protocol-relative `//host`) fails the build by name.
+fn check_link(url: &str) -> Result<(), String> {
+    let lower = url.to_ascii_lowercase();
+    let (page, _fragment) = url.split_once('#').unwrap_or((url, ""));
+    let docs_page = page.ends_with(".md")
+        && !page.starts_with('/')
+        && !page
+            .split('/')
+            .any(|segment| segment.is_empty() || segment == "..")
+        && page
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-_./".contains(&b));
+    let fine = (lower.starts_with("https://") && url.len() > "https://".len())
+        || (lower.starts_with("mailto:") && url.len() > "mailto:".len())
+        || (url.starts_with('#') && url.len() > 1)
+        || docs_page;
+    if fine && !url.chars().any(|c| c.is_control() || c.is_whitespace()) {
+        Ok(())
+    } else {
+        Err(format!(
+            "link `{url}`: a guide links to https: or mailto: addresses, to #places on the page, \
+             or to pages of the documentation (name.md) only"
+        ))
+    }
 }
 
 fn flatten(lines: Vec<Vec<Inline>>) -> Vec<Inline> {

@@ -270,6 +270,46 @@ fn parse_errors_name_the_file_and_the_construct() {
 }
 
 #[test]
+fn a_link_the_guide_should_not_hold_fails_the_build_by_name() {
+    let link = |url: &str| {
+        parse_guide(
+            "xx",
+            &with_front(&format!(
+                "<!-- section: a -->\n\n# <a name=\"a\"></a>Title\n\n[x]({url})\n"
+            )),
+        )
+    };
+    for bad in [
+        "http://example.com/x",
+        "javascript:alert(1)",
+        "JavaScript:alert(1)",
+        "data:text/html,x",
+        "vbscript:x",
+        "//evil.example/x",
+        "/absolute/page.md",
+        "../up.md",
+        "ftp://example.com/x",
+        "https://",
+        "#",
+    ] {
+        let err = link(bad).unwrap_err();
+        assert!(
+            err.starts_with("content/locales/xx.md:") && err.contains(&format!("link `{bad}`")),
+            "{bad}: {err}"
+        );
+    }
+    for good in [
+        "https://learn.microsoft.com/fasttrack",
+        "mailto:fasttrack@example.com",
+        "#core-onboarding",
+        "O365-data-migration.md",
+        "fasttrack/data-migration.md#faq",
+    ] {
+        assert!(link(good).is_ok(), "{good}: {:?}", link(good).err());
+    }
+}
+
+#[test]
 fn a_locale_that_drops_a_section_or_a_role_fails_the_check_by_name() {
     let all = guides();
     let en = std::fs::read_to_string(Path::new(LOCALES_DIR).join("en.md")).unwrap();

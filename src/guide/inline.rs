@@ -19,18 +19,24 @@ pub struct RenderContext {
 }
 
 impl RenderContext {
+    /// The content's links are `https:`, `mailto:`, `#place` or a documentation page
+    /// (`name.md`, optionally with a `#place`): the build refuses any other.
     fn resolve_href(&self, href: &str) -> String {
         if href.contains("://") || href.starts_with("mailto:") || href.starts_with('#') {
             return href.to_owned();
         }
-        let page = href.trim_end_matches(".md").to_ascii_lowercase();
+        let (page, fragment) = match href.split_once('#') {
+            Some((page, fragment)) => (page, format!("#{fragment}")),
+            None => (href, String::new()),
+        };
+        let page = page.trim_end_matches(".md").to_ascii_lowercase();
         let docs_locale = self
             .locale
             .guide()
             .front_matter
             .content_locale
             .to_ascii_lowercase();
-        format!("{DOCS_BASE}/{docs_locale}/microsoft-365/fasttrack/{page}")
+        format!("{DOCS_BASE}/{docs_locale}/microsoft-365/fasttrack/{page}{fragment}")
     }
 
     fn app_href(&self, page: AppPage) -> String {
