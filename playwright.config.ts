@@ -34,7 +34,7 @@ export default defineConfig({
   // backend, which forwards to the real receiver (built by scripts/test.sh) on a fresh database.
   webServer: [
     {
-      command: `rm -f .tmp/e2e-requests.sqlite* && target/debug/receiver --listen 127.0.0.1:${RECEIVER_PORT} --db .tmp/e2e-requests.sqlite --allow-origin http://127.0.0.1:${PORT} --allow-origin http://127.0.0.1:4175`,
+      command: `rm -f .tmp/e2e-requests.sqlite* && target/debug/receiver --listen 127.0.0.1:${RECEIVER_PORT} --db .tmp/e2e-requests.sqlite --allow-origin http://127.0.0.1:${PORT} --allow-origin http://127.0.0.1:4175 --allow-origin http://127.0.0.1:4178 --allow-header X-Tenant`,
       url: `http://127.0.0.1:${RECEIVER_PORT}/api/health`,
       reuseExistingServer: false,
     },

@@ -4,11 +4,16 @@
 //   POST   /__faults   body: [{"status":503,"retry_after":"1"}, {"hang":true}, {"drop":true},
 //                             {"status":422,"body":{...}}, {"pass":true}]   (appended to the queue;
 //                             a fault with "sticky":true stays until DELETE; "delay_ms":N holds
-//                             the request that long first, e.g. {"pass":true,"delay_ms":3000})
+//                             the request that long first, e.g. {"pass":true,"delay_ms":3000};
+//                             "text" answers that raw body instead of JSON, "location" adds the
+//                             header, e.g. {"status":302,"location":"/sign-in"} or
+//                             {"status":200,"content_type":"text/html","text":"<!doctype html>…"})
 //   DELETE /__faults   empties the queue and the log
 //   ANY    /no-cors/…  answers without CORS headers (a cross-origin caller must fail)
-//   GET    /__log      what reached /api/requests: [{"key", "fault", "sent", "answer"}], where
-//                      `answer` is the receiver's {status, body} when the request was forwarded
+//   GET    /__log      what reached /api/requests: [{"key", "url", "csrf", "fault", "sent",
+//                      "answer"}] (`csrf`: its X-CSRF-Token header), where `answer` is the
+//                      receiver's {status, body} when the request was forwarded
+//   GET    /sign-in    a gateway's sign-in page (text/html)
 //
 // Usage: node tests/e2e/faulty-backend.mjs --port 4174 --upstream http://127.0.0.1:8788
 import { createServer, request as httpRequest } from "node:http";
@@ -71,6 +76,10 @@ createServer(async (req, res) => {
     res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(log));
     return;
   }
+  if (req.url === "/sign-in") {
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end("<!doctype html><title>Sign in</title><form method=post action=/sign-in><button>Sign in</button></form>");
+    return;
+  }
   if (req.url?.startsWith("/no-cors/")) {
     // A server that knows nothing of CORS: browsers on other origins must refuse its answers.
     res.writeHead(req.method === "OPTIONS" ? 204 : 201, { "content-type": "application/json" }).end("{}");
@@ -79,7 +88,14 @@ createServer(async (req, res) => {
   if (req.url?.startsWith("/api/requests") && req.method === "POST") {
     // A "sticky" fault answers every request until the queue is emptied.
     const fault = queue[0]?.sticky ? queue[0] : (queue.shift() ?? null);
-    const entry = { key: req.headers["idempotency-key"] ?? null, fault, sent: safeJson(body), answer: null };
+    const entry = {
+      key: req.headers["idempotency-key"] ?? null,
+      url: req.url,
+      csrf: req.headers["x-csrf-token"] ?? null,
+      fault,
+      sent: safeJson(body),
+      answer: null,
+    };
     log.push(entry);
     if (fault?.hang) return; // never answers: the client's timeout must fire
     if (fault?.delay_ms) await new Promise((resolve) => setTimeout(resolve, fault.delay_ms));
@@ -88,9 +104,11 @@ createServer(async (req, res) => {
       return;
     }
     if (fault && !fault.pass) {
-      const headers = { "content-type": fault.content_type ?? "application/problem+json" };
+      const headers = {};
+      if (fault.content_type !== null) headers["content-type"] = fault.content_type ?? "application/problem+json";
       if (fault.retry_after) headers["retry-after"] = fault.retry_after;
-      res.writeHead(fault.status, headers).end(JSON.stringify(fault.body ?? { status: fault.status }));
+      if (fault.location) headers.location = fault.location;
+      res.writeHead(fault.status, headers).end(fault.text ?? JSON.stringify(fault.body ?? { status: fault.status }));
       return;
     }
   }

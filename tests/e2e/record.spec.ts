@@ -4,7 +4,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { LOCALES, type Tag } from "./content";
-import { seedDraft, validDraft } from "./wizard-helpers";
+import { REFERENCE, seedDraft, validDraft } from "./wizard-helpers";
 import { STRINGS } from "./wizard-strings";
 
 /** Every answer row of a summary list: [question, answer]. */
@@ -26,7 +26,7 @@ async function send(page: Page, tag: Tag) {
   await page.locator("form.ft-form button[type=submit]").click();
   await expect(page).toHaveURL(new RegExp(`/${tag}/request/confirmation$`));
   const reference = (await page.locator("#ft-reference").textContent())!;
-  expect(reference).toMatch(/^FT-\d{4}-\d{6}$/);
+  expect(reference).toMatch(REFERENCE);
   return { answers, reference };
 }
 

@@ -2,7 +2,7 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { execFileSync } from "node:child_process";
 import { LOCALES } from "./content";
-import { BROWSER_LOCALE, seedDraft, validDraft } from "./wizard-helpers";
+import { BROWSER_LOCALE, REFERENCE, seedDraft, validDraft } from "./wizard-helpers";
 import { STRINGS } from "./wizard-strings";
 
 const FAULTY = "http://127.0.0.1:4174";
@@ -236,6 +236,37 @@ test.describe("failures, in English", () => {
     });
   }
 
+  // Behind a single-sign-on gateway whose session expired, the POST never reaches the backend:
+  // the gateway answers with a redirect to its sign-in page, or with that page itself.
+  for (const [gateway, fault] of [
+    ["redirects the POST to its sign-in page", { status: 302, location: "/sign-in", text: "", content_type: null }],
+    ["answers the POST with its sign-in page", { status: 200, content_type: "text/html; charset=utf-8", text: "<!doctype html><title>Sign in</title><form action=/sign-in></form>" }],
+  ] as const) {
+    test(`a gateway that ${gateway} is not an acceptance: not sent, answers kept, Try again sends the same request`, async ({ page, request }) => {
+      const before = stored();
+      await faults(request, [fault]);
+      await openCheck(page, "en");
+      await send(page);
+      const failure = page.locator("#ft-failure");
+      await expect(failure).toBeFocused();
+      await expect(failure).toContainText(s.notSent);
+      await expect(failure).toContainText(s.signIn);
+      await expect(page).toHaveURL(/\/request\/check$/);
+      await expect(page.locator(".ft-wizard")).toContainText("Contoso migration");
+      expect(await log(request)).toHaveLength(1);
+      expect(stored()).toBe(before);
+      // Signed in again (in another tab): Try again sends the same request, with its key.
+      await expect(page.locator("form.ft-form button[type=submit]")).toHaveText(s.tryAgain);
+      await send(page);
+      await expect(page).toHaveURL(/\/request\/confirmation$/);
+      const entries = await log(request);
+      expect(entries).toHaveLength(2);
+      expect(entries[1].key).toBe(entries[0].key);
+      await expectConfirmed(page, "en", entries[1]);
+      expect(stored()).toBe(before + 1);
+    });
+  }
+
   test("other 5xx answers are retried, then reported", async ({ page, request }) => {
     await faults(request, [{ status: 502 }, { status: 504 }, { status: 500 }]);
     await openCheck(page, "en");
@@ -305,6 +336,8 @@ test.describe("failures, in English", () => {
     await send(page);
     await expect(page.locator("#ft-failure")).toContainText(s.unreachable, { timeout: 15_000 });
 
+    // (A page with routes has Playwright answer CORS preflights itself: the receiver's own
+    // preflight answers are tested without any, in trust.spec.ts.)
     const other = await page.context().newPage();
     await configure(other, { endpoint: `${RECEIVER}/api/requests` });
     const before = stored();
@@ -312,7 +345,7 @@ test.describe("failures, in English", () => {
     await other.goto("/en/request/check");
     await other.locator("form.ft-form button[type=submit]").click();
     await expect(other).toHaveURL(/\/request\/confirmation$/);
-    await expect(other.locator("#ft-reference")).toHaveText(/^FT-\d{4}-\d{6}$/);
+    await expect(other.locator("#ft-reference")).toHaveText(REFERENCE);
     expect(stored()).toBe(before + 1);
   });
 });

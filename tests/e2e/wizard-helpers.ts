@@ -2,6 +2,10 @@
 import { expect, type Page } from "@playwright/test";
 
 export const DRAFT_KEY = "fasttrack:request-draft";
+/** A reference as the reference receiver gives it: the year and eight random characters of
+ * Crockford's base 32 (receiver/src/reference.rs), never a count of what it stores. */
+export const REFERENCE_TEXT = String.raw`FT-\d{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}`;
+export const REFERENCE = new RegExp(`^${REFERENCE_TEXT}$`);
 export const NEXT_YEAR = new Date().getFullYear() + 1;
 export const FUTURE_DATE = `${NEXT_YEAR}-03-15`;
 
