@@ -1,18 +1,16 @@
 // Starts FastTrack onboarding. Addresses are relative to this file, so the bundle works
 // from any path and any host page that includes this script (no inline script needed).
-// A standalone page showing the guide gets the guide-only build; wizard addresses and host
-// pages get the full one. The app mounts into every [data-fasttrack] element and into every
-// <fasttrack-onboarding> element (defined here: see below); then the one global,
-// FastTrack.mount(element, options), is published and "fasttrack:loaded" is dispatched on
-// document.
+// The app mounts into the page's [data-fasttrack] element, or into each <fasttrack-onboarding>
+// element (defined here: see below); then the one global, FastTrack.mount(element, options),
+// is published and "fasttrack:loaded" is dispatched on document. A prerendered guide page
+// loads the app only where it would change something (below).
 //
 // dist/boot.js (a browser module) is written from scripts/boot.template.mjs by
 // scripts/finish-dist.mjs: it puts the content-hashed names of the files it wrote in place of
 // the object between the BUILDS markers, and changes nothing else (release builds are then
 // minified).
 const builds = /* BUILDS: */ {
-  guide: { js: "fasttrack-guide.js", wasm: "fasttrack-guide_bg.wasm" },
-  full: { js: "fasttrack-onboarding.js", wasm: "fasttrack-onboarding_bg.wasm", pieces: "fasttrack-onboarding-pieces.js" },
+  app: { js: "fasttrack-onboarding.js", wasm: "fasttrack-onboarding_bg.wasm", pieces: "fasttrack-onboarding-pieces.js" },
   wizardCss: "wizard.css",
   elementCss: "element.css",
   printPathCss: "print-path.css",
@@ -24,8 +22,8 @@ const mounts = document.querySelectorAll("[data-fasttrack]");
 // are beside it, and the app is told so when it starts.
 const here = (file) => new URL("./" + file, import.meta.url).href;
 // Answers or a reference an earlier visit kept in this browser (src/request/draft_store.rs,
-// KEY_PREFIX): the full build reads them and sweeps away what today's settings do not keep or
-// what has expired, so a page where something is kept loads it, even a guide page.
+// KEY_PREFIX): the app reads them and sweeps away what today's settings do not keep or what
+// has expired, so a page where something is kept loads it, even a prerendered guide page.
 const answersKept = [() => localStorage, () => sessionStorage].some((storage) => {
   try {
     return Object.keys(storage()).some((key) => key.startsWith("fasttrack:request-"));
@@ -33,17 +31,10 @@ const answersKept = [() => localStorage, () => sessionStorage].some((storage) =>
     return false;
   }
 });
-/** Resolves when the full build can mount (set below, once it is loaded). */
-let fullBuildMount;
-const fullBuildReady = new Promise((resolve) => (fullBuildMount = resolve));
+/** Resolves when the app can mount (set below, once it is loaded). */
+let appMount;
+const appReady = new Promise((resolve) => (appMount = resolve));
 const standalone = mounts[0]?.hasAttribute("data-standalone") ?? false;
-const guideOnly =
-  mounts.length === 1 &&
-  standalone &&
-  !answersKept &&
-  !/(^|\/)request(\/|$)/.test(location.pathname) &&
-  !document.querySelector("fasttrack-onboarding");
-const build = guideOnly ? builds.guide : builds.full;
 
 // <fasttrack-onboarding endpoint="/api/fasttrack" base="/admin/help"></fasttrack-onboarding>:
 // the app in the element's own shadow root, so no portal selector reaches in (only inherited
@@ -97,7 +88,7 @@ class FastTrackOnboarding extends HTMLElement {
     const container = document.createElement("div");
     this.#unmount();
     root.append(stylesheet);
-    const [mount] = await Promise.all([fullBuildReady, loaded]);
+    const [mount] = await Promise.all([appReady, loaded]);
     // Removed, or mounted again, while the stylesheet or the build loaded.
     if (generation !== this.#generation) return;
     root.append(container);
@@ -196,34 +187,36 @@ async function settingsGiven(element) {
 }
 
 /** On a standalone page, preloads the packs of the locale its address names (as the app's
- * addresses do: the first segment under the base): its strings, and the guide's (the guide-only
- * build) or the wizard's (the full build, on a standalone page only at the wizard's addresses). */
+ * addresses do: the first segment under the base): its strings and the wizard's, and the
+ * guide's on the guide's page (the only one without a further segment). */
 function preloadText() {
   if (!standalone) return;
   const base = new URL(document.baseURI).pathname;
   if (!location.pathname.startsWith(base)) return;
-  const segment = location.pathname.slice(base.length).split("/")[0].toLowerCase();
-  const tag = Object.keys(builds.packs).find((t) => t.toLowerCase() === segment);
+  const [segment, ...rest] = location.pathname.slice(base.length).split("/");
+  const tag = Object.keys(builds.packs).find((t) => t.toLowerCase() === segment.toLowerCase());
+  const guide = rest.every((s) => s === "");
   // `builds.packs[tag]`: the hashes in the names of its strings', guide's and wizard's packs,
   // `{tag}{kind}.{hash}.txt` (finish-dist.mjs checks that the app's names are these).
-  for (const kind of tag ? [0, guideOnly ? 1 : 2] : []) {
+  for (const kind of tag ? [0, 2, ...(guide ? [1] : [])] : []) {
     const file = `${tag}${["", ".guide", ".wizard"][kind]}.${builds.packs[tag][kind]}.txt`;
     document.head.append(Object.assign(document.createElement("link"), { rel: "preload", as: "fetch", crossOrigin: "anonymous", href: here("locales/" + file) }));
   }
 }
 
-/** Loads the build this page needs, mounts it, and publishes `FastTrack.mount`. */
+/** Loads the app, mounts it, and publishes `FastTrack.mount`. */
 async function start() {
   // The wasm download starts now, alongside the glue's, and the text of the language a
   // standalone page's address names (the app asks for the same files once it runs).
-  const wasm = fetch(here(build.wasm));
-  // The glue imports the loader of the full build's pieces: fetched now, not after the glue.
-  if (build.pieces) document.head.append(Object.assign(document.createElement("link"), { rel: "modulepreload", href: here(build.pieces) }));
+  const app = builds.app;
+  const wasm = fetch(here(app.wasm));
+  // The glue imports the loader of the app's pieces: fetched now, not after the glue.
+  document.head.append(Object.assign(document.createElement("link"), { rel: "modulepreload", href: here(app.pieces) }));
   preloadText();
-  // A standalone page that may show the wizard needs its styles (host pages link fasttrack.css).
+  // A standalone page may show the wizard: it needs its styles (host pages link fasttrack.css).
   const styles = new Promise((resolve) => {
     // (A prerendered question links them itself.)
-    if (guideOnly || !standalone || document.querySelector(`link[rel=stylesheet][href$="${builds.wizardCss}"]`)) return resolve();
+    if (!standalone || document.querySelector(`link[rel=stylesheet][href$="${builds.wizardCss}"]`)) return resolve();
     const link = Object.assign(document.createElement("link"), {
       rel: "stylesheet",
       href: here(builds.wizardCss),
@@ -231,10 +224,10 @@ async function start() {
     link.onload = link.onerror = resolve;
     document.head.append(link);
   });
-  const [{ default: init, mount, boot }] = await Promise.all([import("./" + build.js), styles]);
+  const [{ default: init, mount, boot }] = await Promise.all([import("./" + app.js), styles]);
   await init({ module_or_path: wasm });
   boot(here(""));
-  if (build === builds.full) fullBuildMount(mount);
+  appMount(mount);
   globalThis.FastTrack = Object.freeze({ mount });
   document.dispatchEvent(new CustomEvent("fasttrack:loaded"));
 }

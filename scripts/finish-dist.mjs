@@ -1,13 +1,12 @@
-// Trunk post-build hook: the steps Trunk 0.21 has no option for. Trunk builds the app twice
-// (index.html): `fasttrack-guide`, without the wizard, and `fasttrack-onboarding`, with
-// everything; in place of its loader it writes a script tag for boot.js (Trunk.toml:
+// Trunk post-build hook: the steps Trunk 0.21 has no option for. Trunk builds the app
+// (index.html) and, in place of its loader, writes a script tag for boot.js (Trunk.toml:
 // pattern_script). This script
-// - splits the full build's later pages into pieces of their own (split-wasm.mjs);
-// - minifies each build's glue with terser in release builds, gives the wasm's imports from it
-//   and its exports whose names carry a hash short names in both, drops the toolchain's
-//   sections from the wasm (slim-wasm.mjs), and names its glue and wasm by a hash of their
-//   content (Trunk names the second build, a "worker" to Trunk, without one), and the full
-//   build's pieces and their loader likewise;
+// - splits the build's later pages into pieces of their own (split-wasm.mjs), in place of the
+//   glue and wasm Trunk staged;
+// - minifies the glue with terser in release builds, gives the wasm's imports from it and its
+//   exports whose names carry a hash short names in both, drops the toolchain's sections from
+//   the wasm (slim-wasm.mjs), and names the glue, the wasm, the pieces and their loader by a
+//   hash of their content;
 // - names the wizard's stylesheet (target/style/wizard.css, from prepare-css.mjs) by its hash:
 //   only boot.js loads it, so Trunk, which would link it from index.html, does not handle it;
 // - writes fasttrack.css, every stylesheet under a stable name for host pages that mount into
@@ -17,8 +16,9 @@
 // - writes each locale's packs (its strings, its guide, the wizard's strings: fetched by the
 //   app when it needs them) into locales/, with the names the app's build compiled in
 //   (content/src/bundle.rs);
-// - in release builds, writes the guide's pages as static HTML (prerender.mjs), from
-//   index.html as this script leaves it; index.html's <noscript> then links to them.
+// - in release builds, writes the guide's pages and the first question as static HTML
+//   (prerender.mjs), from index.html as this script leaves it; index.html's <noscript> then
+//   links to them.
 // Runs on Trunk's staging directory, or on the directory given.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -50,19 +50,15 @@ async function minifyModule(code) {
 /** The specifier of an import of `name` in a module's text (`from "./name"`, `import("./name")`). */
 const importOf = (name) => new RegExp(`(from\\s*|import\\(\\s*)"\\./${name.replaceAll(".", "\\.")}"`, "g");
 
-/** Minifies (release) and renames one build's glue and wasm; returns their new names. A split
- * build's pieces are named by their content, and its loader and glue by one hash of the glue,
- * the first piece and the loader, since each names the other. */
+/** Puts the split build in place of what Trunk staged for `name`, minified (release) and named
+ * by content: the pieces by their own, the loader and the glue by one hash of the glue, the
+ * first piece and the loader, since each names the other. Returns the new names. */
 async function finishBuild(name, split) {
-  // Trunk hashes the main build's names, not the worker's.
-  const stem = readdirSync(dir)
-    .find((f) => new RegExp(`^${name}(-[0-9a-f]+)?\\.js$`).test(f))
-    ?.slice(0, -3);
-  if (!stem) throw new Error(`${dir}: no glue for ${name}`);
-  const gluePath = join(dir, `${stem}.js`);
-  const wasmPath = join(dir, `${stem}_bg.wasm`);
-  let glue = readFileSync(gluePath, "utf8");
-  let wasm = readFileSync(wasmPath);
+  // Trunk's own glue and wasm for the build (hashed names), replaced by the split ones.
+  for (const staged of readdirSync(dir).filter((f) => new RegExp(`^${name}(-[0-9a-f]+)?(\\.js|_bg\\.wasm)$`).test(f))) {
+    rmSync(join(dir, staged));
+  }
+  let { glue, wasm } = split;
   if (release) {
     const before = { wasm: wasm.length, glue: glue.length };
     glue = await minifyModule(glue);
@@ -70,8 +66,8 @@ async function finishBuild(name, split) {
     ({ wasm, glue } = shortenHashedExports(wasm, glue));
     console.log(`finish-dist: ${name}: glue minified, import and hashed export names shortened, toolchain sections dropped: wasm ${before.wasm} -> ${wasm.length}, glue ${before.glue} -> ${glue.length} bytes`);
   }
-  let loader = split?.loader ?? "";
-  for (let [file, bytes] of Object.entries(split?.pieces ?? {})) {
+  let loader = split.loader;
+  for (let [file, bytes] of Object.entries(split.pieces)) {
     if (release) bytes = dropToolchainSections(bytes);
     // split_questions.wasm (a piece, src/piece.rs) or chunk_4.wasm (code pieces share).
     const piece = `${name}-${file.replace(/^split_/, "").replace(/\.wasm$/, "")}-${shortHash(bytes)}.wasm`;
@@ -79,28 +75,21 @@ async function finishBuild(name, split) {
     if (!loader.includes(`"./${file}"`)) throw new Error(`split-wasm: the loader does not fetch ${file}`);
     loader = loader.replace(`"./${file}"`, `"./${piece}"`);
   }
-  if (split && release) loader = await minifyModule(loader);
+  if (release) loader = await minifyModule(loader);
   const hash = shortHash(glue, wasm, loader);
-  const names = { js: `${name}-${hash}.js`, wasm: `${name}-${hash}_bg.wasm` };
-  if (split) {
-    const loaderName = `${name}-${hash}-pieces.js`;
-    names.pieces = loaderName;
-    // The glue imports the loader by the name the wasm gives its imports' module; only the
-    // specifier changes (the wasm's import object keeps that name as its key).
-    if (!importOf(LOADER).test(glue)) throw new Error(`split-wasm: ${name}.js does not import ${LOADER}`);
-    glue = glue.replace(importOf(LOADER), `$1"./${loaderName}"`);
-    if (!importOf(`${name}.js`).test(loader)) throw new Error(`split-wasm: ${LOADER} does not import ${name}.js`);
-    writeFileSync(join(dir, loaderName), loader.replace(importOf(`${name}.js`), `$1"./${names.js}"`));
-  }
+  const names = { js: `${name}-${hash}.js`, wasm: `${name}-${hash}_bg.wasm`, pieces: `${name}-${hash}-pieces.js` };
+  // The glue imports the loader by the name the wasm gives its imports' module; only the
+  // specifier changes (the wasm's import object keeps that name as its key).
+  if (!importOf(LOADER).test(glue)) throw new Error(`split-wasm: ${name}.js does not import ${LOADER}`);
+  glue = glue.replace(importOf(LOADER), `$1"./${names.pieces}"`);
+  if (!importOf(`${name}.js`).test(loader)) throw new Error(`split-wasm: ${LOADER} does not import ${name}.js`);
+  writeFileSync(join(dir, names.pieces), loader.replace(importOf(`${name}.js`), `$1"./${names.js}"`));
   writeFileSync(join(dir, names.js), glue);
-  rmSync(wasmPath);
   writeFileSync(join(dir, names.wasm), wasm);
-  if (gluePath !== join(dir, names.js)) rmSync(gluePath);
   return names;
 }
 
-const guide = await finishBuild("fasttrack-guide");
-const full = await finishBuild("fasttrack-onboarding", splitBuild({ dir, root, bin: "fasttrack-onboarding", release }));
+const app = await finishBuild("fasttrack-onboarding", splitBuild({ root, bin: "fasttrack-onboarding", release }));
 
 // Stylesheets, already minified in release builds (prepare-css.mjs): index.html's, which
 // Trunk hashed and linked, and the ones only boot.js or host pages link.
@@ -151,7 +140,7 @@ const packHashes = Object.fromEntries(
 );
 
 // boot.js: the template with the names of this build's files in place of its placeholder object.
-const builds = { guide, full, wizardCss: wizardCssName, elementCss: elementCssName, printPathCss: printPathCssName, packs: packHashes };
+const builds = { app, wizardCss: wizardCssName, elementCss: elementCssName, printPathCss: printPathCssName, packs: packHashes };
 const template = readFileSync(join(here, "boot.template.mjs"), "utf8");
 const [start, end] = ["/* BUILDS: */", "/* :BUILDS */"];
 const from = template.indexOf(start);
@@ -164,11 +153,11 @@ const boot = `${template.slice(0, from + start.length)} ${JSON.stringify(builds)
 writeFileSync(
   join(dir, "boot.js"),
   release
-    ? `// FastTrack onboarding: picks the build for this address and mounts it (scripts/boot.template.mjs).\n${await minifyModule(boot)}\n`
+    ? `// FastTrack onboarding: loads the app where a page needs it and mounts it (scripts/boot.template.mjs).\n${await minifyModule(boot)}\n`
     : boot,
 );
 
-console.log(`finish-dist: boot.js loads ${guide.js} (guide) or ${full.js} (full)`);
+console.log(`finish-dist: boot.js loads ${app.js}`);
 
 if (release) {
   const tags = prerender(dir, root, { wizardCss: wizardCssName });

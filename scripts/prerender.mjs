@@ -1,9 +1,9 @@
 // Pages as static HTML (release builds; called by finish-dist.mjs), carrying each page as the
 // app draws it, so it is read before (and, for the guide, without) any script or WebAssembly:
-// - for each locale, `{tag}/index.html`, the guide (drawn by the guide-only build);
-// - for each locale, `{tag}/request/about.html`, the wizard's first question (drawn by the
-//   full build), its answers disabled until boot.js runs, which holds what the reader does
-//   until the app takes the page over. A static host serves it at `{tag}/request/about` when
+// - for each locale, `{tag}/index.html`, the guide;
+// - for each locale, `{tag}/request/about.html`, the wizard's first question, its answers
+//   disabled until boot.js runs, which holds what the reader does until the app takes the page
+//   over. A static host serves it at `{tag}/request/about` when
 //   it maps an address to the file of that name with `.html` (README, "Deploying `dist/`").
 // The HTML comes from the app's own components, rendered natively by `cargo run --bin
 // prerender` (src/prerender.rs); this script puts each page into index.html's shell and
@@ -40,14 +40,15 @@ export function replaceOnce(html, pattern, replacement) {
   return html.replace(pattern, typeof replacement === "function" ? replacement : () => replacement);
 }
 
-/** The pages a build draws, rendered by the app's components (src/bin/prerender.rs): the
- * guide-only build's (`--no-default-features`) or the full build's. */
-function renderPages(root, guideOnly) {
-  const out = execFileSync(
-    "cargo",
-    ["run", "--quiet", "--locked", ...(guideOnly ? ["--no-default-features"] : []), "--bin", "prerender"],
-    { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 64 << 20 },
-  );
+/** Every locale's guide and first question, rendered by the app's components
+ * (src/bin/prerender.rs): `{ guides, questions }`. */
+function renderPages(root) {
+  const out = execFileSync("cargo", ["run", "--quiet", "--locked", "--bin", "prerender"], {
+    cwd: root,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+    maxBuffer: 64 << 20,
+  });
   return JSON.parse(out);
 }
 
@@ -106,8 +107,8 @@ export function prerender(dir, root, { siteUrl = process.env.SITE_URL ?? "", wiz
     throw new Error(`SITE_URL must be an absolute http(s) address ending with "/", not ${JSON.stringify(siteUrl)}`);
   }
   const shell = readFileSync(join(dir, "index.html"), "utf8");
-  const guides = renderPages(root, true);
-  for (const [pages, question] of [[guides, false], [renderPages(root, false), true]]) {
+  const { guides, questions } = renderPages(root);
+  for (const [pages, question] of [[guides, false], [questions, true]]) {
     for (const page of pages) {
       const file = join(dir, fileOf(page.path));
       mkdirSync(dirname(file), { recursive: true });

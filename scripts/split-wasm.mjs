@@ -1,4 +1,4 @@
-// The full build's later pages as pieces of their own (feature `split`, Cargo.toml): called by
+// The app's later pages as pieces of their own (feature `split`, Cargo.toml): called by
 // finish-dist.mjs. Trunk 0.21 cannot split a build (trunk-rs/trunk#1022): it runs wasm-bindgen
 // and wasm-opt on the whole module, and the split must come before both, on the linker's
 // output with its relocations (build.rs asks for them). So this takes cargo's wasm again and
@@ -10,10 +10,10 @@
 //   2. wasm-bindgen on the first piece (keeping the function table the pieces are called
 //      through), as Trunk would have run it;
 //   3. release builds: wasm-opt on every piece, as Trunk would have run it on the whole.
-// The glue and the first piece replace what Trunk staged; the pieces and the loader are
-// returned for finish-dist.mjs to name by their content.
+// The glue, the first piece, the pieces and the loader are returned for finish-dist.mjs to put
+// in place of what Trunk staged, named by their content.
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 
 /** The name wasm-split-cli gives the loader; the glue imports it by this name. */
@@ -22,11 +22,10 @@ export const LOADER = "__wasm_split.js";
 const run = (command, args, cwd) => execFileSync(command, args, { cwd, stdio: ["ignore", "inherit", "inherit"] });
 
 /**
- * Splits `bin`'s wasm in cargo's output and stages the first piece over Trunk's
- * `{bin}.js`/`{bin}_bg.wasm` in `dir`. Returns the loader's text and the pieces,
- * `{ file: bytes }` under the names the loader asks for.
+ * Splits `bin`'s wasm in cargo's output. Returns the glue's text and the first piece's bytes,
+ * the loader's text and the pieces, `{ file: bytes }` under the names the loader asks for.
  */
-export function splitBuild({ dir, root, bin, release }) {
+export function splitBuild({ root, bin, release }) {
   const target = process.env.CARGO_TARGET_DIR ?? join(root, "target");
   const profile = release ? "release" : "debug";
   const input = join(target, "wasm32-unknown-unknown", profile, `${bin}.wasm`);
@@ -52,9 +51,9 @@ export function splitBuild({ dir, root, bin, release }) {
       run(wasmOpt, ["-Oz", "--strip-debug", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-mutable-globals", "--enable-reference-types", "--output", file, file], root);
     }
   }
-  copyFileSync(join(bound, `${bin}.js`), join(dir, `${bin}.js`));
-  copyFileSync(first, join(dir, `${bin}_bg.wasm`));
   return {
+    glue: readFileSync(join(bound, `${bin}.js`), "utf8"),
+    wasm: readFileSync(first),
     loader: readFileSync(join(split, LOADER), "utf8"),
     pieces: Object.fromEntries(pieces.map((f) => [f, readFileSync(join(split, f))])),
   };

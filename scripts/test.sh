@@ -65,13 +65,11 @@ cargo_tests() {
 step "cargo fmt --check" cargo fmt --all -- --check
 step "Cargo.lock is current" cargo fetch --locked
 step "clippy (native)" cargo clippy --workspace --all-targets --locked -- -D warnings
-step "clippy (native, guide-only build: the build-time prerender)" cargo clippy -p fasttrack-onboarding \
-  --all-targets --locked --no-default-features -- -D warnings
-step "clippy (wasm, the full build as shipped: its later pages split out)" cargo clippy \
+step "clippy (wasm, the build as shipped: its later pages split out)" cargo clippy \
   -p fasttrack-onboarding --all-targets --locked --target wasm32-unknown-unknown --features split \
   -- -D warnings
-step "clippy (wasm, guide-only build)" cargo clippy -p fasttrack-onboarding --all-targets --locked \
-  --target wasm32-unknown-unknown --no-default-features -- -D warnings
+step "clippy (wasm, as the component tests build it)" cargo clippy -p fasttrack-onboarding \
+  --all-targets --locked --target wasm32-unknown-unknown --features bundled-locales -- -D warnings
 cargo_tests "native tests" native cargo test --workspace --locked
 cargo_tests "component tests (headless Chromium)" wasm \
   cargo test -p fasttrack-onboarding --locked --target wasm32-unknown-unknown --features bundled-locales

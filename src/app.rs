@@ -1,19 +1,19 @@
-//! The app: the root element every style is scoped under, and which page each address draws.
-//!
-//! The full build follows the browser's address (`shell::history`: links inside the app move
-//! it without loading a page). The guide-only build (no `wizard` feature) draws the one page
-//! its address names, and each of its links loads a page (`boot.js` picks the build).
+//! The app: the router, the root element every style is scoped under, and which page each
+//! address draws (`shell::Place` reads the router's location as an [`Address`]; the app's own
+//! links move it without loading a page).
 
 use crate::host::Config;
 use crate::locale::Locale;
-use crate::shell::{load_failed_alert, Address, LocaleShell, NotFound, Place, RootRedirect};
+use crate::shell::{
+    load_failed_alert, Address, LocaleShell, NotFound, Place, RootRedirect, ROUTER_BASE,
+};
 use leptos::prelude::*;
+use leptos_router::components::Router;
 
 pub use crate::shell::ROOT_CLASS;
 
 #[component]
 pub fn App(config: Config) -> impl IntoView {
-    #[cfg(feature = "wizard")]
     provide_context(crate::request::WizardState::new(config.draft_storage));
     provide_context(config.clone());
     // After the first render: the host may now rely on the app being there.
@@ -22,7 +22,13 @@ pub fn App(config: Config) -> impl IntoView {
             [("version", env!("CARGO_PKG_VERSION").into())]
         })
     });
-    view! { <div class=ROOT_CLASS><Pages /></div> }
+    view! {
+        <Router base=ROUTER_BASE>
+            <div class=ROOT_CLASS>
+                <Pages />
+            </div>
+        </Router>
+    }
 }
 
 /// What frames the page: a locale's frame is drawn again only when the locale changes.
@@ -41,7 +47,6 @@ enum Frame {
 fn Pages() -> impl IntoView {
     let config = expect_context::<Config>();
     let place = Place::provide(&config);
-    #[cfg(feature = "wizard")]
     crate::request::provide_submission();
     // Counts the locales loaded since the app started: a frame waiting for one is drawn then.
     let arrived = RwSignal::new(0_u32);
@@ -107,14 +112,8 @@ fn Pages() -> impl IntoView {
 
 fn page_view(page: Address) -> AnyView {
     match page {
-        #[cfg(feature = "wizard")]
         Address::Guide { locale, .. } => crate::piece::drawn(crate::guide::fetched_guide(locale)),
-        #[cfg(not(feature = "wizard"))]
-        Address::Guide { .. } => view! { <crate::guide::GuidePage /> }.into_any(),
-        #[cfg(feature = "wizard")]
         page if page.is_wizard() => view! { <crate::request::WizardPage page /> }.into_any(),
-        #[cfg(not(feature = "wizard"))]
-        page if page.is_wizard() => view! { <crate::shell::LoadFullBuild /> }.into_any(),
         _ => view! { <NotFound /> }.into_any(),
     }
 }

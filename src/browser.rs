@@ -108,6 +108,13 @@ pub fn scroll_to(id: &str) -> bool {
     }
 }
 
+/// Scrolls the page to its top, as loading a page does.
+pub fn scroll_to_top() {
+    if let Some(window) = window() {
+        window.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}
+
 /// Moves keyboard focus to the element with this id (it needs `tabindex` unless focusable);
 /// false when there is no such element.
 pub fn focus(id: &str) -> bool {

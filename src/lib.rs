@@ -21,11 +21,9 @@ pub mod guide;
 pub mod host;
 pub mod i18n;
 pub mod locale;
-#[cfg(feature = "wizard")]
 mod piece;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
-#[cfg(feature = "wizard")]
 pub mod request;
 pub mod shell;
 
@@ -46,28 +44,50 @@ pub fn mount(element: web_sys::HtmlElement, config: Config) -> host::embed::Moun
         return host::embed::MountHandle::refused();
     };
     // What earlier visits kept that today's settings do not keep, or that expired, goes first,
-    // whatever page this is. (boot.js gives pages where something is kept the full build.)
-    #[cfg(feature = "wizard")]
+    // whatever page this is. (boot.js loads the app on a page where something is kept.)
     request::sweep_kept_answers(config.draft_storage);
     let address = shell::Address::parse(&browser::current_address(), &config.base);
     let locale = opening_locale(&config, &address);
     let handle = host::embed::MountHandle::pending(slot);
-    // Drawn at once (before this returns) when the locale is already loaded.
     let waiting = handle.waiting();
-    locale::load_then(locale, address.needs(), move |loaded| {
-        // Unmounted (or dropped) meanwhile: nothing to draw.
-        let Some(app) = waiting.upgrade() else {
-            return;
-        };
-        if loaded {
-            app.mounted(draw(element, config));
-        } else if !host::takeover::is_prerendered(&element) || host::takeover::needs_app(&element) {
-            // No text to show in any language: say so plainly (a prerendered guide stays as it
-            // is, readable; a prerendered question cannot be answered). The reason is in the
-            // console.
-            element.set_text_content(Some(locale.load_failed()));
-        }
-    });
+    let takes_over_guide =
+        host::takeover::is_prerendered(&element) && matches!(address, shell::Address::Guide { .. });
+    let needs = address.needs();
+    let draw_when_loaded = move || {
+        // Drawn at once (before this returns) when the locale is already loaded.
+        locale::load_then(locale, needs, move |loaded| {
+            // Unmounted (or dropped) meanwhile: nothing to draw.
+            let Some(app) = waiting.upgrade() else {
+                return;
+            };
+            if loaded {
+                app.mounted(draw(element, config));
+            } else if !host::takeover::is_prerendered(&element)
+                || host::takeover::needs_app(&element)
+            {
+                // No text to show in any language: say so plainly (a prerendered guide stays
+                // as it is, readable; a prerendered question cannot be answered). The reason
+                // is in the console.
+                element.set_text_content(Some(locale.load_failed()));
+            }
+        })
+    };
+    if takes_over_guide {
+        // The guide's code is a piece of its own (`piece`): a prerendered guide is taken over
+        // once it is here, so that the app swaps in the whole page at once (the reader's
+        // scroll position stays). Where it cannot be had, the page stays as built, readable.
+        wasm_bindgen_futures::spawn_local(async move {
+            if guide::fetch_code().await {
+                draw_when_loaded();
+            } else {
+                browser::console_error(
+                    "fasttrack: the guide's code could not be fetched; the page stays as built",
+                );
+            }
+        });
+    } else {
+        draw_when_loaded();
+    }
     handle
 }
 

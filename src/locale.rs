@@ -30,7 +30,7 @@ pub struct Packs {
 }
 
 /// What of a locale's text a page is drawn with: its strings always, the guide on the guide's
-/// pages. (The guide-only build, which draws little else, always loads both.)
+/// pages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Needs {
     Strings,
@@ -102,7 +102,7 @@ impl Locale {
     }
 
     fn needs_guide(self, needs: Needs) -> bool {
-        needs == Needs::Guide || !cfg!(feature = "wizard")
+        needs == Needs::Guide
     }
 
     /// The UI strings; blank until the locale is loaded (the app draws a locale only once it
@@ -132,8 +132,8 @@ impl Locale {
         }
     }
 
-    /// Reads the strings' packs (the wizard's too in the builds with the wizard); a pack that
-    /// does not read leaves them unloaded.
+    /// Reads the strings' packs (the interface's and the wizard's); a pack that does not read
+    /// leaves them unloaded.
     fn read_strings(self, strings: &'static str, wizard: &'static str) -> bool {
         use fasttrack_content::pack;
         let Some(pack::Pack {
@@ -142,11 +142,9 @@ impl Locale {
         else {
             return false;
         };
-        if cfg!(feature = "wizard") {
-            match pack::read(wizard) {
-                Some(w) => entries.extend(w.table),
-                None => return false,
-            }
+        match pack::read(wizard) {
+            Some(w) => entries.extend(w.table),
+            None => return false,
         }
         let _ = self.0.ui.set(Ui::read(&mut Table::new(entries.leak())));
         true
@@ -225,19 +223,17 @@ fn blank() -> &'static (Ui, Guide) {
 fn load(locale: Locale, needs: Needs) -> impl std::future::Future<Output = bool> {
     let data = locale.0;
     let fetch = |name: &str| crate::host::bundle::fetch_bundle_file(&format!("locales/{name}"));
-    let strings = data.ui.get().is_none().then(|| {
-        let wizard = cfg!(feature = "wizard").then(|| fetch(data.packs.wizard));
-        (fetch(data.packs.strings), wizard)
-    });
+    let strings = data
+        .ui
+        .get()
+        .is_none()
+        .then(|| (fetch(data.packs.strings), fetch(data.packs.wizard)));
     let guide =
         (locale.needs_guide(needs) && data.guide.get().is_none()).then(|| fetch(data.packs.guide));
     async move {
         if let Some((strings, wizard)) = strings {
             let strings = arrived(locale, strings).await;
-            let wizard = match wizard {
-                Some(wizard) => arrived(locale, wizard).await,
-                None => Some(""),
-            };
+            let wizard = arrived(locale, wizard).await;
             let (Some(strings), Some(wizard)) = (strings, wizard) else {
                 return false;
             };

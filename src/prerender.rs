@@ -1,7 +1,7 @@
 //! Pages as HTML at build time: the same components, rendered natively by Leptos' server-side
-//! renderer (`src/bin/prerender.rs`, run by `scripts/prerender.mjs` in release builds). The
-//! guide-only build draws each locale's guide, which it later takes over without a visible
-//! change; the full build draws each locale's first question, which it takes over with what the
+//! renderer (`src/bin/prerender.rs`, run by `scripts/prerender.mjs` in release builds): each
+//! locale's guide, which the app takes over without a visible change where the deployment's
+//! settings need it, and each locale's first question, which the app takes over with what the
 //! reader did meanwhile (`boot.js` holds it until then).
 //!
 //! Links are rendered under [`BASE_MARK`], which the script makes relative to the page's
@@ -10,16 +10,21 @@
 
 use crate::host::Config;
 use crate::locale::Locale;
-use crate::shell::{Address, DrawnAt};
+use crate::shell::Address;
 use crate::App;
 use leptos::prelude::*;
+use serde::Serialize;
 
 /// The base the pages' links are rendered under, made relative by the script.
 pub const BASE_MARK: &str = "/__ft_base__";
 
 /// One page: where it goes, what goes into the `<head>` and the app's element.
+#[derive(Serialize)]
 pub struct Page {
-    pub locale: Locale,
+    /// Its locale's tag.
+    pub tag: &'static str,
+    /// Its locale's name in that language.
+    pub language: &'static str,
     /// Its address under the app's base (`en/`, `en/request/about`): the script writes it to
     /// `en/index.html`, `en/request/about.html`.
     pub path: String,
@@ -29,11 +34,19 @@ pub struct Page {
     pub body: String,
 }
 
+/// What the script writes: every locale's guide and first question.
+#[derive(Serialize)]
+struct Pages {
+    guides: Vec<Page>,
+    questions: Vec<Page>,
+}
+
 /// The guide page of `locale`, as the standalone app draws it at its own address.
 pub fn guide_page(locale: Locale) -> Page {
     let address = Address::guide(locale);
     Page {
-        locale,
+        tag: locale.tag(),
+        language: locale.name(),
         path: path_of(&address),
         title: crate::guide::page_title(locale),
         description: locale.guide().front_matter.description.trim(),
@@ -43,12 +56,12 @@ pub fn guide_page(locale: Locale) -> Page {
 
 /// The wizard's first question in `locale`, as the standalone app draws it at its address for a
 /// reader with no answers yet.
-#[cfg(feature = "wizard")]
 pub fn first_question_page(locale: Locale) -> Page {
     let address = Address::first_step(locale);
     let text = &locale.ui().wizard;
     Page {
-        locale,
+        tag: locale.tag(),
+        language: locale.name(),
         path: path_of(&address),
         title: crate::request::question_title(text, fasttrack_model::Step::ALL[0]),
         description: text.start_intro,
@@ -65,7 +78,10 @@ fn drawn(address: &Address) -> String {
     };
     let owner = Owner::new();
     owner.with(|| {
-        provide_context(DrawnAt(address.href(BASE_MARK)));
+        // The router's location, as a server gives it.
+        provide_context(leptos_router::location::RequestUrl::new(
+            &address.href(BASE_MARK),
+        ));
         view! { <App config /> }.to_html()
     })
 }
@@ -79,31 +95,13 @@ fn path_of(address: &Address) -> String {
         .to_owned()
 }
 
-/// The pages this build draws, every locale's, as one JSON array for the script: the guide
-/// (the guide-only build), the first question (the full build).
+/// Every locale's guide and first question, as JSON for the script.
 pub fn pages_json() -> String {
-    #[cfg(not(feature = "wizard"))]
-    let page = guide_page;
-    #[cfg(feature = "wizard")]
-    let page = first_question_page;
-    pages_as_json(Locale::all().map(page))
-}
-
-fn pages_as_json(pages: impl Iterator<Item = Page>) -> String {
-    use fasttrack_model::json::{object, Json};
-    let pages = pages
-        .map(|page| {
-            object([
-                ("tag", page.locale.tag().into()),
-                ("path", page.path.into()),
-                ("language", page.locale.name().into()),
-                ("title", page.title.into()),
-                ("description", page.description.into()),
-                ("body", page.body.into()),
-            ])
-        })
-        .collect();
-    Json::Array(pages).to_text()
+    let pages = Pages {
+        guides: Locale::all().map(guide_page).collect(),
+        questions: Locale::all().map(first_question_page).collect(),
+    };
+    serde_json::to_string(&pages).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -112,7 +110,6 @@ mod tests {
 
     /// The first question drawn natively: no browser, storage or clock to read, as at build
     /// time; its answers wait for `boot.js`, and it says what it needs without JavaScript.
-    #[cfg(feature = "wizard")]
     #[test]
     fn the_first_question_is_drawn_natively_with_its_answers_disabled() {
         let locale = Locale::default_locale();
@@ -143,26 +140,19 @@ mod tests {
 
     #[test]
     fn the_pages_reach_the_script_as_json() {
-        let locale = Locale::default_locale();
-        let page = Page {
-            locale,
-            path: "en/request/about".to_owned(),
-            title: "The \"FastTrack\" process".to_owned(),
-            description: "Line one\nline two \\ – ✓",
-            body: "<h1>Title</h1>\n<p>\u{1}</p>".to_owned(),
-        };
-        let pages: serde_json::Value =
-            serde_json::from_str(&pages_as_json([page].into_iter())).expect("JSON");
+        let pages: serde_json::Value = serde_json::from_str(&pages_json()).expect("JSON");
+        let count = Locale::all().count();
+        for kind in ["guides", "questions"] {
+            assert_eq!(pages[kind].as_array().map(Vec::len), Some(count), "{kind}");
+        }
+        let english = &pages["questions"][0];
         assert_eq!(
-            pages,
-            serde_json::json!([{
-                "tag": locale.tag(),
-                "path": "en/request/about",
-                "language": locale.name(),
-                "title": "The \"FastTrack\" process",
-                "description": "Line one\nline two \\ – ✓",
-                "body": "<h1>Title</h1>\n<p>\u{1}</p>",
-            }])
+            english["tag"],
+            Locale::all().next().map(Locale::tag).unwrap_or_default()
         );
+        assert!(english["body"].as_str().is_some_and(|b| b.contains("<h1")));
+        assert!(pages["guides"][0]["path"]
+            .as_str()
+            .is_some_and(|p| p.ends_with('/')));
     }
 }

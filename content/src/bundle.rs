@@ -75,11 +75,15 @@ pub fn build(locales_dir: &Path, app_root: &Path) -> Result<Bundle, Vec<String>>
         strings::check::flatten(&schema, "Ui", &file, &text, reference)
     };
     let reference = read(strings::REFERENCE, None)?;
-    // The second pack: the root's field that only some builds compile (the wizard's strings).
-    let second_pack = schema
-        .get("Ui")
-        .and_then(|ui| ui.fields.iter().find(|f| f.cfg.is_some()))
-        .map(|f| format!("{}.", f.name));
+    // The second pack: the wizard's strings, the root's last table.
+    let last = schema.get("Ui").and_then(|ui| ui.fields.last());
+    if last.map(|f| f.name.as_str()) != Some(strings::SECOND_PACK) {
+        return Err(vec![format!(
+            "the strings' root must end with its `{}` table: its entries are a pack of their own",
+            strings::SECOND_PACK
+        )]);
+    }
+    let second_pack = Some(format!("{}.", strings::SECOND_PACK));
     let mut problems = orphan_strings_files(locales_dir, &guides);
     let mut locales = Vec::new();
     for guide in &guides {

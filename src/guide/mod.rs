@@ -9,6 +9,5 @@ mod roles_table;
 mod toc;
 
 pub use inline::external_link;
-#[cfg(feature = "wizard")]
-pub use page::fetched_guide;
+pub use page::{fetch_code, fetched_guide};
 pub use page::{page_title, GuidePage};

@@ -19,16 +19,19 @@ pub fn page_title(locale: Locale) -> String {
     format!("{} – {}", locale.guide().title, locale.ui().app_name)
 }
 
-#[cfg(feature = "wizard")]
 crate::piece::piece!(
-    /// The guide page as the full build draws it: a piece of that build of its own
-    /// ([`crate::piece`]), since that build's readers arrive in the wizard or a portal.
-    fetched_page in guide: fn() { view! { <GuidePage /> }.into_any() }
+    /// The guide page as the app draws it: a piece of the build of its own ([`crate::piece`]):
+    /// the guide's readers read it prerendered, and the app's arrive in the wizard or a portal.
+    fetched_page in guide, prefetch fetch_page: fn() { view! { <GuidePage /> }.into_any() }
 );
 
-/// The guide in `locale` as the full build draws it: its piece and its text (a pack of its
-/// own, which the wizard's pages are not sent), fetched side by side.
-#[cfg(feature = "wizard")]
+/// Fetches the guide's code (its piece) without drawing anything: true once it is here.
+pub async fn fetch_code() -> bool {
+    fetch_page().await.is_ok()
+}
+
+/// The guide in `locale` as the app draws it: its piece and its text (a pack of its own, which
+/// the wizard's pages are not sent), fetched side by side.
 pub async fn fetched_guide(locale: Locale) -> Result<AnyView, crate::piece::Unavailable> {
     use crate::locale::{loaded, Needs};
     let text = loaded(locale, Needs::Guide);

@@ -148,9 +148,7 @@ impl Settings {
         };
         for (key, value) in entries {
             let taken = match key.as_str() {
-                #[cfg(feature = "wizard")]
                 "endpoint" => endpoint(value, page).map(|v| settings.endpoint = Some(v)),
-                #[cfg(feature = "wizard")]
                 "headers" => headers(value).map(|v| settings.headers = Some(v)),
                 "credentials" => credentials(value).map(|v| settings.credentials = Some(v)),
                 "locales" => locales(value).map(|(known, unknown)| {
@@ -170,13 +168,6 @@ impl Settings {
                 "timeout_ms" => timeout_ms(value).map(|v| settings.timeout_ms = Some(v)),
                 // What a page may not change is the deployment's to say (see [`file_settings`]).
                 "locked" => Err(Refusal::WrongType("can be set in config.json only")),
-                // The guide-only build sends nothing: where requests go, and with which
-                // headers, is read (and checked) by the full build, on the pages that send.
-                #[cfg(not(feature = "wizard"))]
-                "endpoint" | "headers" => {
-                    let _ = page;
-                    Ok(())
-                }
                 _ => Err(Refusal::WrongType("is not a setting")),
             };
             match taken {
@@ -256,7 +247,6 @@ fn text(value: &Json) -> Result<&str, Refusal> {
     }
 }
 
-#[cfg(feature = "wizard")]
 fn endpoint(value: &Json, page: PageFacts) -> Result<String, Refusal> {
     let endpoint = text(value)?.trim();
     let refuse = |why: &str| Err(Refusal::Refused(format!("is `{endpoint}`: {why}")));
@@ -295,11 +285,9 @@ fn endpoint(value: &Json, page: PageFacts) -> Result<String, Refusal> {
     }
 }
 
-#[cfg(feature = "wizard")]
 /// Header names a host may not set: the browser owns them, or the contract does.
 const RESERVED_HEADERS: [&str; 4] = ["content-type", "idempotency-key", "content-length", "host"];
 
-#[cfg(feature = "wizard")]
 /// A header name as HTTP defines it (a "token"): what `fetch` accepts.
 fn is_header_name(name: &str) -> bool {
     !name.is_empty()
@@ -308,7 +296,6 @@ fn is_header_name(name: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
 }
 
-#[cfg(feature = "wizard")]
 /// A header value `fetch` sends as it is: visible Latin-1 characters, spaces and tabs (no
 /// line breaks, no other controls, nothing beyond U+00FF such as "…").
 fn is_header_value(value: &str) -> bool {
@@ -317,7 +304,6 @@ fn is_header_value(value: &str) -> bool {
         .all(|c| c == '\t' || (' '..='~').contains(&c) || ('\u{a0}'..='\u{ff}').contains(&c))
 }
 
-#[cfg(feature = "wizard")]
 fn headers(value: &Json) -> Result<Vec<(String, String)>, Refusal> {
     let why = "must be an object of strings";
     let Json::Object(entries) = value else {
@@ -558,9 +544,6 @@ mod tests {
         crate::host::json::parse(text).expect("JSON")
     }
 
-    // The tests marked `wizard` read `endpoint` and `headers`, which only the full build checks
-    // (the guide-only build sends nothing).
-    #[cfg(feature = "wizard")]
     const HTTPS: PageFacts = PageFacts { is_https: true };
     const HTTP: PageFacts = PageFacts { is_https: false };
 
@@ -577,7 +560,6 @@ mod tests {
 
     /// `config.json` as the deployment wrote it, then a page's source over it: the merged
     /// settings and every message.
-    #[cfg(feature = "wizard")]
     fn file_then_page(file: &str, page_source: &str) -> (Config, Vec<String>) {
         let (settings, mut problems) =
             file_settings(Ok(json(file)), HTTP).expect("a settings object");
@@ -591,7 +573,6 @@ mod tests {
 
     /// A page element's own `data-endpoint` (user-written HTML a sanitiser let through) cannot
     /// send the answers elsewhere when the deployment locked where they go.
-    #[cfg(feature = "wizard")]
     #[test]
     fn settings_config_json_locks_are_kept_and_each_refusal_is_named() {
         let (config, problems) = file_then_page(
@@ -635,7 +616,6 @@ mod tests {
         );
     }
 
-    #[cfg(feature = "wizard")]
     #[test]
     fn headers_are_sent_only_to_the_endpoint_they_were_set_with() {
         // The deployment's token stays with the deployment's endpoint.
@@ -670,7 +650,6 @@ mod tests {
         assert_eq!(config.headers.len(), 1);
     }
 
-    #[cfg(feature = "wizard")]
     #[test]
     fn later_sources_win_and_good_values_apply() {
         let (mut config, problems) = merged(
@@ -694,7 +673,6 @@ mod tests {
         assert_eq!(config.base, "/tools/ft");
     }
 
-    #[cfg(feature = "wizard")]
     #[test]
     fn bad_values_are_refused_by_name_and_the_previous_value_stays() {
         let (config, problems) = merged(
@@ -731,7 +709,6 @@ mod tests {
         );
     }
 
-    #[cfg(feature = "wizard")]
     #[test]
     fn http_endpoints_are_fine_on_http_pages() {
         let (config, problems) =
@@ -764,7 +741,6 @@ mod tests {
         assert!(file_settings(Ok(json("{}")), HTTP).is_ok());
     }
 
-    #[cfg(feature = "wizard")]
     #[test]
     fn a_value_of_the_wrong_type_is_ignored_by_name_and_the_rest_applies() {
         let (settings, problems) = read(
@@ -801,7 +777,6 @@ mod tests {
         );
     }
 
-    #[cfg(feature = "wizard")]
     #[test]
     fn data_attributes_are_read_by_the_same_parsers_as_config_json() {
         let attributes = [
@@ -850,7 +825,6 @@ mod tests {
         );
     }
 
-    #[cfg(feature = "wizard")]
     #[test]
     fn endpoints_that_could_misdirect_answers_are_refused_by_name() {
         for bad in [
@@ -891,7 +865,6 @@ mod tests {
         }
     }
 
-    #[cfg(feature = "wizard")]
     #[test]
     fn header_values_a_browser_would_refuse_are_refused_by_name() {
         // The README's own example once held "…" (U+2026): fetch throws on it.

@@ -8,7 +8,6 @@
 mod intl;
 mod message;
 mod text;
-#[cfg(feature = "wizard")]
 mod wizard_text;
 
 pub use intl::{format_date, format_date_time, Number, Plural};

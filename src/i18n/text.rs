@@ -3,7 +3,6 @@
 
 use super::Message;
 
-#[cfg(feature = "wizard")]
 pub use super::wizard_text::*;
 
 /// Every string the interface shows that does not come from the guide's content files.
@@ -37,8 +36,7 @@ pub struct Ui {
     pub callouts: CalloutLabels,
     pub diagram: DiagramText,
     pub not_found: NotFoundText,
-    /// Only in the full build: the guide-only build carries no wizard strings.
-    #[cfg(feature = "wizard")]
+    /// The wizard's: a pack of their own, which the guide's pages are not sent.
     pub wizard: WizardText,
 }
 

@@ -3,20 +3,15 @@
 //! pages that have no locale yet: `/` and unknown addresses.
 
 mod address;
-#[cfg(feature = "wizard")]
-mod history;
+mod app_links;
 mod language_switcher;
-#[cfg(not(feature = "wizard"))]
-mod load_full_build;
 mod not_found;
 mod place;
 mod root_redirect;
 
 pub use address::Address;
-#[cfg(not(feature = "wizard"))]
-pub use load_full_build::LoadFullBuild;
 pub use not_found::NotFound;
-pub use place::{reader_locale, DrawnAt, Place};
+pub use place::{reader_locale, Place, ROUTER_BASE};
 pub use root_redirect::RootRedirect;
 
 use crate::browser;

@@ -273,7 +273,7 @@ test.describe("under a CSP that requires Trusted Types", () => {
     await page.locator("form.ft-form button[type=submit]").click();
     await expect(page).toHaveURL(/\/en\/request\/services$/);
     await expect(page.locator("#products")).toBeVisible();
-    // Back to the guide, in place: drawn by the full build from its piece.
+    // Back to the guide, in place: drawn by the app from its piece.
     await page.locator(".ft-nav a[href$='/en/']").first().click();
     await expect(page).toHaveURL(/\/en\/$/);
     await expect(page.locator(".ft-diagram__number")).toHaveText(["1", "2"]);

@@ -17,8 +17,12 @@ pub const PLURAL_CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "
 /// the cfg each file is compiled under. `Ui` is the root.
 pub const SHAPE: [(&str, Option<&str>); 2] = [
     ("src/i18n/text.rs", None),
-    ("src/i18n/wizard_text.rs", Some("feature = \"wizard\"")),
+    ("src/i18n/wizard_text.rs", None),
 ];
+
+/// The root's table whose strings are a pack of their own (the wizard's): the guide's pages
+/// are not sent them. It is the root's last field, so its entries come last in the table.
+pub const SECOND_PACK: &str = "wizard";
 
 /// The locale every other is checked against, and whose texts give the typed message functions
 /// their parameters.
