@@ -1,12 +1,12 @@
-// Weight of each crate in each build's wasm: the code bytes twiggy attributes to functions of
-// that crate, in cargo's release output (before wasm-bindgen and wasm-opt, which shrink every
-// crate alike), plus the data segments. Called by measure.mjs; also runs alone after
+// Weight of each crate in the app's wasm: the code bytes twiggy attributes to functions of that
+// crate, in cargo's release output (before the split, wasm-bindgen and wasm-opt, which shrink
+// every crate alike), plus the data segments. Called by measure.mjs; also runs alone after
 // `trunk build --release`:  node bench/weights.mjs
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 
-const BUILDS = { guide: "fasttrack-guide", full: "fasttrack-onboarding" };
+const BUILDS = { app: "fasttrack-onboarding" };
 const TOP = 12;
 // Cargo's output: $CARGO_TARGET_DIR when set (as Trunk honours it), else target/.
 const TARGET = process.env.CARGO_TARGET_DIR ?? "target";

@@ -45,10 +45,12 @@ export function splitBuild({ root, bin, release }) {
   const first = join(bound, `${bin}_bg.wasm`);
   if (release) {
     // Trunk's own wasm-opt (binaryen 132 from node_modules, Trunk.toml) with its options for
-    // data-wasm-opt="z"; it leaves the pieces' names section alone, hence --strip-debug.
+    // data-wasm-opt="z", after flattening and re-looping each function's control flow, and
+    // until nothing more shrinks (--converge): 1.5 kB brotli less on the first load than -Oz
+    // alone (bench/README.md). It leaves the pieces' names section alone, hence --strip-debug.
     const wasmOpt = join(root, "node_modules", ".bin", "wasm-opt");
     for (const file of [first, ...pieces.map((f) => join(split, f))]) {
-      run(wasmOpt, ["-Oz", "--strip-debug", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-mutable-globals", "--enable-reference-types", "--output", file, file], root);
+      run(wasmOpt, ["--flatten", "--rereloop", "-Oz", "--converge", "--strip-debug", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-mutable-globals", "--enable-reference-types", "--output", file, file], root);
     }
   }
   return {

@@ -20,6 +20,7 @@ pub mod browser;
 pub mod guide;
 pub mod host;
 pub mod i18n;
+pub mod json;
 pub mod locale;
 mod piece;
 #[cfg(not(target_arch = "wasm32"))]

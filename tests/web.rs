@@ -298,56 +298,94 @@ async fn in_a_shadow_root_the_app_reads_the_elements_attributes_focuses_and_tell
     custom.remove();
 }
 
-// The settings sources are read with the browser's JSON.parse; these check that adapter.
+// JSON in the browser: the browser's JSON.parse and JSON.stringify, with serde carrying the
+// values (src/json.rs); these check that adapter against the model's own derives.
 
 #[wasm_bindgen_test]
-fn json_parse_reads_values_and_reports_bad_text() {
-    use fasttrack_onboarding::host::json::{parse, Json};
+fn json_text_reads_into_the_models_types_and_bad_text_is_reported() {
+    use fasttrack_onboarding::json::from_text;
+    let problem: fasttrack_model::Problem = from_text(
+        r#"{"status": 422, "detail": null, "errors": [{"field": "licences", "code": "too_long"}, 7]}"#,
+    )
+    .unwrap();
+    assert_eq!(problem.status, 422);
     assert_eq!(
-        parse(r#"[1, "a", null, true, {"k": 2.5}]"#),
-        Ok(Json::Array(vec![
-            Json::Number(1.0),
-            Json::String("a".to_owned()),
-            Json::Null,
-            Json::Bool(true),
-            Json::Object(vec![("k".to_owned(), Json::Number(2.5))]),
-        ]))
+        problem.detail, "",
+        "a member of another type counts as absent"
     );
-    let message = parse("{ endpoint: nope").unwrap_err();
+    assert_eq!(
+        problem.errors.len(),
+        1,
+        "an entry that is not an object is skipped"
+    );
+    let message = from_text::<fasttrack_model::Draft>("{ endpoint: nope").unwrap_err();
     assert!(!message.is_empty());
 }
 
 #[wasm_bindgen_test]
 fn json_text_is_written_as_json_stringify_writes_it_and_reads_back() {
-    use fasttrack_onboarding::host::json::{parse, to_text, Json};
-    let value = Json::Object(vec![
-        ("whole".to_owned(), Json::Number(1_800_000_000_000.0)),
-        ("fraction".to_owned(), Json::Number(0.1)),
-        ("huge".to_owned(), Json::Number(1e21)),
-        ("text".to_owned(), Json::String("a\"b\n\u{1}é".to_owned())),
-    ]);
-    let text = to_text(&value);
+    use fasttrack_onboarding::json::{from_text, to_text};
+    // A draft survives the browser's round trip, written as serde_json writes it natively.
+    let draft = fasttrack_model::Draft {
+        project_name: "Contoso «migração» \"quoted\"\n\u{1}".into(),
+        products: vec!["intune".into()],
+        data_migration: true,
+        ..Default::default()
+    };
+    let text = to_text(&draft).unwrap();
     let stringified = js_sys::JSON::stringify(&js_sys::JSON::parse(&text).unwrap())
         .unwrap()
         .as_string()
         .unwrap();
     assert_eq!(text, stringified);
-    assert_eq!(parse(&text), Ok(value));
-    // A draft survives the browser's round trip.
-    let draft = fasttrack_model::Draft {
-        project_name: "Contoso «migração»".into(),
+    assert_eq!(from_text::<fasttrack_model::Draft>(&text), Ok(draft));
+    // A request is written as serde_json writes it natively: in field order, without the
+    // `customer` a customer's request has none of.
+    let request = valid_request();
+    let text = to_text(&request).unwrap();
+    assert!(
+        text.starts_with(r#"{"schema_version":1,"requester_kind":"customer","products":["#),
+        "{text}"
+    );
+    assert!(!text.contains("customer\":"), "{text}");
+}
+
+/// A valid request, built by the model's own rules.
+fn valid_request() -> fasttrack_model::AssistanceRequest {
+    use fasttrack_model::{validate, ContactDraft, Date, Draft, PersonDraft};
+    let draft = Draft {
+        requester_kind: "customer".into(),
         products: vec!["intune".into()],
-        data_migration: true,
-        ..Default::default()
+        deployment_date: "2099-01-01".into(),
+        project_name: "Contoso".into(),
+        service_location: "FR".into(),
+        language: "fr".into(),
+        licences: "600".into(),
+        requester: PersonDraft {
+            name: "Ana".into(),
+            email: "ana@contoso.com".into(),
+            phone: "+33 1 23 45 67 89".into(),
+            job_title: "CIO".into(),
+        },
+        primary_contact: ContactDraft {
+            same_as_requester: "yes".into(),
+            ..Default::default()
+        },
+        business_sponsor: ContactDraft {
+            same_as_requester: "yes".into(),
+            ..Default::default()
+        },
+        ..Draft::default()
     };
-    let back = parse(&to_text(&draft.to_json())).unwrap();
-    assert_eq!(fasttrack_model::Draft::from_json(&back), Some(draft));
+    let today = Date::new(2026, 1, 1).unwrap();
+    validate(&draft, today).unwrap()
 }
 
 #[wasm_bindgen_test]
 fn a_hosts_options_object_becomes_settings_even_when_it_is_cyclic() {
-    use fasttrack_onboarding::host::config::{PageFacts, Settings};
-    use fasttrack_onboarding::host::json::from_js;
+    use fasttrack_onboarding::host::config::Settings;
+    use fasttrack_onboarding::host::settings::{PageFacts, Source};
+    use fasttrack_onboarding::json::Object;
     use js_sys::Reflect;
     let options = js_sys::Object::new();
     Reflect::set(&options, &"endpoint".into(), &"/x".into()).unwrap();
@@ -359,8 +397,12 @@ fn a_hosts_options_object_becomes_settings_even_when_it_is_cyclic() {
     )
     .unwrap();
     Reflect::set(&options, &"self".into(), &options).unwrap();
-    let (settings, problems) =
-        Settings::read(&from_js(&options), "mount() options", PageFacts::default());
+    let options = Object::from_js(options.into()).unwrap();
+    let (settings, problems) = Settings::read(
+        Source::Object(&options),
+        "mount() options",
+        PageFacts::default(),
+    );
     assert_eq!(settings.endpoint.as_deref(), Some("/x"));
     assert_eq!(settings.timeout_ms, Some(2000));
     assert_eq!(

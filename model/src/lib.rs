@@ -10,7 +10,6 @@ mod choices;
 mod date;
 mod draft;
 mod error;
-pub mod json;
 pub mod limits;
 mod problem;
 mod regions;

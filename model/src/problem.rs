@@ -228,57 +228,6 @@ impl<T> Lenient<T> {
     }
 }
 
-/// Problems read from [`Json`] (the browser parses the answer), as leniently as the serde
-/// reading above: every member optional, a member of another type counts as absent, an entry
-/// that is not an object is skipped. Anything but an object is an empty problem.
-mod json {
-    use super::{Problem, ProblemField};
-    use crate::json::Json;
-
-    fn text(json: &Json, key: &str) -> String {
-        json.get(key)
-            .and_then(Json::as_str)
-            .map(str::to_owned)
-            .unwrap_or_default()
-    }
-
-    fn maybe_text(json: &Json, key: &str) -> Option<String> {
-        json.get(key).and_then(Json::as_str).map(str::to_owned)
-    }
-
-    impl Problem {
-        pub fn from_json(json: &Json) -> Problem {
-            if !matches!(json, Json::Object(_)) {
-                return Problem::default();
-            }
-            let entries = match json.get("errors") {
-                Some(Json::Array(entries)) => entries.as_slice(),
-                _ => &[],
-            };
-            Problem {
-                kind: text(json, "type"),
-                title: text(json, "title"),
-                status: json
-                    .get("status")
-                    .and_then(|s| s.as_whole(u64::from(u16::MAX)))
-                    .map_or(0, |s| s as u16),
-                detail: text(json, "detail"),
-                errors: entries
-                    .iter()
-                    .filter(|entry| matches!(entry, Json::Object(_)))
-                    .map(|entry| ProblemField {
-                        field: maybe_text(entry, "field"),
-                        code: text(entry, "code"),
-                        detail: maybe_text(entry, "detail"),
-                        message: maybe_text(entry, "message"),
-                        title: maybe_text(entry, "title"),
-                    })
-                    .collect(),
-            }
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,8 +1,9 @@
-//! Run-time settings of one mounted app, and how they are read.
+//! Run-time settings of one mounted app: each declared once, in the table below.
 //!
-//! Sources, later ones winning: built-in defaults; `config.json` beside `index.html`; the
-//! mount element's `data-*` attributes; the options a host passes to `mount`. A bad value is
-//! refused with a message naming the setting, and the earlier value stays.
+//! Sources, later ones winning: built-in defaults; `config.json` beside `boot.js`; the mount
+//! element's attributes (a `[data-fasttrack]` element's `data-*` ones, or those of
+//! `<fasttrack-onboarding>`); the options a host passes to `mount`. A bad value is refused with
+//! a message naming the setting, and the earlier value stays.
 //!
 //! The deployment has the last word where it wants it: `config.json` may name settings in
 //! `locked`, which the page's attributes and a host's options then cannot change (a refused
@@ -10,8 +11,32 @@
 //! force when they were set: a later source that moves the endpoint elsewhere, without headers
 //! of its own, sends none (a deployment's token never goes to an address a page chose).
 
-use crate::host::json::Json;
+use crate::host::settings::{settings, Check, Members, PageFacts, Refusal, Source};
+use crate::json::{Object, OtherType};
 use crate::locale::Locale;
+
+pub use crate::host::settings::SettingDoc;
+
+settings! {
+    /// Where the wizard POSTs the request: a path, or an `http(s)://` address.
+    endpoint ("endpoint"): String = "/api/requests".to_owned(), read as String, by endpoint;
+    /// Extra request headers (a host's CSRF or bearer token), e.g. `{"X-CSRF-Token": "3f9a1c"}`.
+    headers ("headers"): Vec<(String, String)> = Vec::new(), read as Members, by headers;
+    /// The `credentials` mode of the submission's `fetch`: `omit`, `same-origin` or `include`.
+    credentials ("credentials"): Credentials = Credentials::SameOrigin, read as String, by credentials;
+    /// The locales offered, by tag, in this build's order.
+    locales ("locales"): Vec<&'static str> = Locale::all().map(Locale::tag).collect(), read as Vec<String>, by locales;
+    /// The fallback when the browser's languages match none of the offered locales.
+    default_locale ("default-locale"): &'static str = crate::locale::DEFAULT_TAG, read as String, by default_locale;
+    /// The path the app lives under, without a trailing slash (`""` at the site root,
+    /// `/tools/fasttrack` under a sub-path): the app moves in place only between addresses
+    /// below it.
+    base ("base"): String = String::new(), read as String, by base;
+    /// Where unsent answers are kept: `ask`, `session`, `local` or `none`.
+    draft_storage ("draft-storage"): DraftStorage = DraftStorage::Ask, read as String, by draft_storage;
+    /// How long one submission attempt may take, in milliseconds (500 to 120000).
+    timeout_ms ("timeout-ms"): u32 = 15_000, read as i64, by timeout_ms;
+}
 
 /// The `credentials` mode of the submission's `fetch`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -32,223 +57,76 @@ pub enum DraftStorage {
     Ask,
 }
 
-/// What a mounted app needs to know about where it lives and where requests go.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Config {
-    /// The path the app lives under, without a trailing slash (`""` at the site root,
-    /// `/tools/fasttrack` under a sub-path). The app moves in place only between addresses below it.
-    pub base: String,
-    /// True when the app owns the whole page (it may then set the document's title and
-    /// `lang`); false when a host page embeds it.
-    pub standalone: bool,
-    /// Where the wizard POSTs the request.
-    pub endpoint: String,
-    /// Extra request headers (a host's CSRF or bearer token).
-    pub headers: Vec<(String, String)>,
-    pub credentials: Credentials,
-    /// How long one attempt may take before it counts as timed out.
-    pub timeout_ms: u32,
-    pub draft_storage: DraftStorage,
-    /// The locales offered, by tag, in this build's order.
-    pub locales: Vec<&'static str>,
-    pub default_locale: &'static str,
-    /// The settings `config.json` locked: later sources cannot change them.
-    pub locked: Vec<&'static str>,
-}
-
-impl Default for Config {
-    fn default() -> Self {
-        Self {
-            base: String::new(),
-            standalone: true,
-            endpoint: "/api/requests".to_owned(),
-            headers: Vec::new(),
-            credentials: Credentials::SameOrigin,
-            timeout_ms: 15_000,
-            draft_storage: DraftStorage::Ask,
-            locales: Locale::all().map(Locale::tag).collect(),
-            default_locale: crate::locale::DEFAULT_TAG,
-            locked: Vec::new(),
-        }
-    }
-}
-
-/// Every setting, by the name `config.json` and `mount()` give it (an attribute is the same
-/// name with `-` for `_`).
-pub const SETTING_NAMES: [&str; 8] = [
-    "endpoint",
-    "headers",
-    "credentials",
-    "locales",
-    "default_locale",
-    "base",
-    "draft_storage",
-    "timeout_ms",
-];
-
-/// One source's settings, each checked by its setting's parser; `None` where the source says
-/// nothing about it, or said something that was refused.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Settings {
-    pub endpoint: Option<String>,
-    pub headers: Option<Vec<(String, String)>>,
-    pub credentials: Option<Credentials>,
-    pub locales: Option<Vec<&'static str>>,
-    pub default_locale: Option<&'static str>,
-    pub base: Option<String>,
-    pub draft_storage: Option<DraftStorage>,
-    pub timeout_ms: Option<u32>,
-    /// The settings later sources cannot change: `config.json`'s `locked` only.
-    pub locked: Option<Vec<&'static str>>,
-}
-
-/// Why one setting's value was not taken.
-#[derive(Debug, PartialEq)]
-enum Refusal {
-    /// Not the JSON type the setting takes: "must be a string".
-    WrongType(&'static str),
-    /// The right type, but not a value the app can use.
-    Refused(String),
-}
-
-/// What a page's own address allows (an `http:` endpoint is refused on an `https:` page).
-#[derive(Clone, Copy, Debug, Default)]
-pub struct PageFacts {
-    pub is_https: bool,
-}
-
 impl Settings {
-    /// Forgets what this source says about the setting `name`; true if it said anything.
-    fn forget(&mut self, name: &str) -> bool {
-        match name {
-            "endpoint" => self.endpoint.take().is_some(),
-            "headers" => self.headers.take().is_some(),
-            "credentials" => self.credentials.take().is_some(),
-            "locales" => self.locales.take().is_some(),
-            "default_locale" => self.default_locale.take().is_some(),
-            "base" => self.base.take().is_some(),
-            "draft_storage" => self.draft_storage.take().is_some(),
-            "timeout_ms" => self.timeout_ms.take().is_some(),
-            _ => false,
-        }
-    }
-
-    /// Reads one source's settings: `config.json`, the mount element's `data-*` attributes
-    /// (see [`attributes_as_json`]) or a host's `mount()` options. Every setting has one
-    /// parser, whatever the source; each refused value gets a message naming the source and
-    /// the setting, and the others still apply.
-    pub fn read(json: &Json, source: &str, page: PageFacts) -> (Settings, Vec<String>) {
-        let mut settings = Settings::default();
-        let mut problems = Vec::new();
-        let Json::Object(entries) = json else {
-            problems.push(format!(
-                "fasttrack: {source}: must be an object of settings; ignored."
-            ));
-            return (settings, problems);
-        };
-        for (key, value) in entries {
-            let taken = match key.as_str() {
-                "endpoint" => endpoint(value, page).map(|v| settings.endpoint = Some(v)),
-                "headers" => headers(value).map(|v| settings.headers = Some(v)),
-                "credentials" => credentials(value).map(|v| settings.credentials = Some(v)),
-                "locales" => locales(value).map(|(known, unknown)| {
-                    if !unknown.is_empty() {
-                        problems.push(format!(
-                            "fasttrack: {source}: `locales` names unknown locales ({}); offering the others.",
-                            unknown.join(", ")
-                        ));
-                    }
-                    settings.locales = Some(known);
-                }),
-                "default_locale" => {
-                    default_locale(value).map(|v| settings.default_locale = Some(v))
+    /// Reads one source's settings (`name` says which in messages): `config.json` (see
+    /// [`file_settings`]), a mount element's attributes or a host's `mount()` options. Every
+    /// setting has one parser, whatever the source; each refused value gets a message naming
+    /// the source and the setting, and the others still apply.
+    pub fn read(source: Source, name: &str, page: PageFacts) -> (Settings, Vec<String>) {
+        let check = Check::new(name, page);
+        let settings = Settings::read_each(&source, &check);
+        if let Source::Object(object) = source {
+            for key in object.keys() {
+                if key == "locked" {
+                    // What a page may not change is the deployment's to say.
+                    check.note(&key, "can be set in config.json only; ignored.");
+                } else if !SETTINGS.iter().any(|s| s.name == key) {
+                    check.note(&key, "is not a setting; ignored.");
                 }
-                "base" => base(value).map(|v| settings.base = Some(v)),
-                "draft_storage" => draft_storage(value).map(|v| settings.draft_storage = Some(v)),
-                "timeout_ms" => timeout_ms(value).map(|v| settings.timeout_ms = Some(v)),
-                // What a page may not change is the deployment's to say (see [`file_settings`]).
-                "locked" => Err(Refusal::WrongType("can be set in config.json only")),
-                _ => Err(Refusal::WrongType("is not a setting")),
-            };
-            match taken {
-                Ok(()) => {}
-                Err(Refusal::WrongType(why)) => {
-                    problems.push(format!("fasttrack: {source}: `{key}` {why}; ignored."))
-                }
-                Err(Refusal::Refused(why)) => problems.push(format!(
-                    "fasttrack: {source}: `{key}` {why}; keeping the previous value."
-                )),
             }
         }
-        (settings, problems)
+        (settings, check.into_problems())
     }
 }
 
-/// The attributes of a mount element as the JSON object `config.json` would hold:
-/// `timeout-ms="2000"` is the number 2000, `locales="en fr-FR"` a list, `headers` JSON text
-/// (read by `parse_json`). `get` reads an attribute by its name without a prefix
-/// (`timeout-ms`): a `<fasttrack-onboarding>` element's own attribute, or a `[data-fasttrack]`
-/// element's `data-timeout-ms`. A value that cannot be read as its setting's type stays a
-/// string, so the setting's parser refuses it by name.
-pub fn attributes_as_json(
-    get: impl Fn(&str) -> Option<String>,
-    parse_json: impl Fn(&str) -> Result<Json, String>,
-) -> Json {
-    // Each attribute is named as its setting, with `-` for `_` (`timeout_ms`: `timeout-ms`).
-    let entries = SETTING_NAMES
-        .iter()
-        .filter_map(|setting| {
-            let text = get(&setting.replace('_', "-"))?;
-            let value = match *setting {
-                "headers" => parse_json(&text).unwrap_or(Json::String(text)),
-                "locales" => Json::Array(
-                    text.split([' ', ','])
-                        .filter(|s| !s.is_empty())
-                        .map(|s| Json::String(s.to_owned()))
-                        .collect(),
-                ),
-                // Whole numbers only: parsing a float would bring float parsing (and its
-                // tables) into the wasm.
-                "timeout_ms" => text
-                    .trim()
-                    .parse::<u32>()
-                    .map_or(Json::String(text), |n| Json::Number(f64::from(n))),
-                _ => Json::String(text),
-            };
-            Some(((*setting).to_owned(), value))
-        })
-        .collect();
-    Json::Object(entries)
-}
-
-/// `locked`: the names of settings, and those among them that are not settings.
-fn locked_settings(value: &Json) -> Result<(Vec<&'static str>, Vec<String>), &'static str> {
-    let why = "must be a list of setting names";
-    let Json::Array(items) = value else {
-        return Err(why);
+/// Reads `config.json` as the browser fetched it (`text`), or says why it cannot be used at
+/// all. Its `locked` names the settings later sources cannot change.
+pub fn file_settings(text: &str, page: PageFacts) -> Result<(Settings, Vec<String>), String> {
+    let object = match Object::parse(text) {
+        Ok(Some(object)) => object,
+        Ok(None) => return Err(not_valid("must be an object of settings")),
+        Err(parser) => return Err(not_valid(&format!("is not JSON ({parser})"))),
     };
-    let mut names = Vec::new();
-    let mut unknown = Vec::new();
-    for item in items {
-        let name = item.as_str().ok_or(why)?;
-        match SETTING_NAMES.iter().find(|n| **n == name) {
-            Some(known) if !names.contains(known) => names.push(*known),
-            Some(_) => {}
-            None => unknown.push(name.to_owned()),
+    let check = Check::new("config.json", page);
+    let mut settings = Settings::read_each(&Source::Object(&object), &check);
+    for key in object.keys() {
+        if key != "locked" && !SETTINGS.iter().any(|s| s.name == key) {
+            check.note(&key, "is not a setting; ignored.");
         }
     }
-    Ok((names, unknown))
-}
-
-fn text(value: &Json) -> Result<&str, Refusal> {
-    match value {
-        Json::String(s) => Ok(s),
-        _ => Err(Refusal::WrongType("must be a string")),
+    match object.get::<Vec<String>>("locked") {
+        None => {}
+        Some(Ok(names)) => settings.locked = Some(locked(names, &check)),
+        Some(Err(OtherType)) => check.note(
+            "locked",
+            "must be a list of setting names; nothing is locked.",
+        ),
     }
+    Ok((settings, check.into_problems()))
 }
 
-fn endpoint(value: &Json, page: PageFacts) -> Result<String, Refusal> {
-    let endpoint = text(value)?.trim();
+fn not_valid(why: &str) -> String {
+    format!("fasttrack: config.json is not valid: it {why}. Starting with the defaults.")
+}
+
+/// `locked`'s settings; a name that is not one is reported.
+fn locked(names: Vec<String>, check: &Check) -> Vec<&'static str> {
+    let mut locked = Vec::new();
+    for name in names {
+        match SETTINGS.iter().find(|s| s.name == name) {
+            Some(setting) if !locked.contains(&setting.name) => locked.push(setting.name),
+            Some(_) => {}
+            None => check.note(
+                "locked",
+                &format!("names `{name}`, which is not a setting; ignored."),
+            ),
+        }
+    }
+    locked
+}
+
+fn endpoint(endpoint: String, check: &Check) -> Result<String, Refusal> {
+    let endpoint = endpoint.trim();
     let refuse = |why: &str| Err(Refusal::Refused(format!("is `{endpoint}`: {why}")));
     // The scheme, if the address has one: what comes before a `:` that precedes any `/`, `?`
     // or `#` (`javascript:x`, `data:,x`, `https://x`).
@@ -272,7 +150,7 @@ fn endpoint(value: &Json, page: PageFacts) -> Result<String, Refusal> {
     } else {
         match scheme.as_deref() {
             None => Ok(endpoint.to_owned()),
-            Some("http") if page.is_https => {
+            Some("http") if check.page.is_https => {
                 refuse("an http: address cannot be used from an https: page")
             }
             Some("http" | "https")
@@ -304,20 +182,15 @@ fn is_header_value(value: &str) -> bool {
         .all(|c| c == '\t' || (' '..='~').contains(&c) || ('\u{a0}'..='\u{ff}').contains(&c))
 }
 
-fn headers(value: &Json) -> Result<Vec<(String, String)>, Refusal> {
-    let why = "must be an object of strings";
-    let Json::Object(entries) = value else {
-        return Err(Refusal::WrongType(why));
-    };
+fn headers(Members(entries): Members, _: &Check) -> Result<Vec<(String, String)>, Refusal> {
     let mut headers = Vec::new();
     for (name, value) in entries {
-        let value = text(value).map_err(|_| Refusal::WrongType(why))?;
-        if !is_header_name(name) {
+        if !is_header_name(&name) {
             return Err(Refusal::Refused(format!(
                 "has an invalid header name `{name}`"
             )));
         }
-        if !is_header_value(value) {
+        if !is_header_value(&value) {
             return Err(Refusal::Refused(format!(
                 "gives `{name}` a value a browser cannot send (only visible Latin-1 characters)"
             )));
@@ -327,13 +200,13 @@ fn headers(value: &Json) -> Result<Vec<(String, String)>, Refusal> {
                 "sets `{name}`, which the app sets itself"
             )));
         }
-        headers.push((name.clone(), value.to_owned()));
+        headers.push((name, value));
     }
     Ok(headers)
 }
 
-fn credentials(value: &Json) -> Result<Credentials, Refusal> {
-    match text(value)? {
+fn credentials(value: String, _: &Check) -> Result<Credentials, Refusal> {
+    match value.as_str() {
         "omit" => Ok(Credentials::Omit),
         "same-origin" => Ok(Credentials::SameOrigin),
         "include" => Ok(Credentials::Include),
@@ -343,48 +216,47 @@ fn credentials(value: &Json) -> Result<Credentials, Refusal> {
     }
 }
 
-/// The offered locales, and the tags among them that this build lacks (left out, with a
-/// warning: a deployment that names a newer build's locales still offers the rest).
-fn locales(value: &Json) -> Result<(Vec<&'static str>, Vec<String>), Refusal> {
-    let why = "must be a list of strings";
-    let Json::Array(items) = value else {
-        return Err(Refusal::WrongType(why));
-    };
-    let tags = items
-        .iter()
-        .map(|i| text(i).map_err(|_| Refusal::WrongType(why)))
-        .collect::<Result<Vec<&str>, Refusal>>()?;
+/// The offered locales; the tags this build lacks are left out, with a warning (a deployment
+/// that names a newer build's locales still offers the rest).
+fn locales(tags: Vec<String>, check: &Check) -> Result<Vec<&'static str>, Refusal> {
     let mut known: Vec<&'static str> = Vec::new();
     let mut unknown = Vec::new();
-    for tag in tags {
+    for tag in &tags {
         match Locale::from_tag(tag) {
             Some(locale) if !known.contains(&locale.tag()) => known.push(locale.tag()),
             Some(_) => {}
-            None => unknown.push(tag.to_owned()),
+            None => unknown.push(tag.as_str()),
         }
     }
     if known.is_empty() {
         return Err(Refusal::Refused("offers no locale this build has".into()));
     }
-    Ok((known, unknown))
+    if !unknown.is_empty() {
+        check.note(
+            "locales",
+            &format!(
+                "names unknown locales ({}); offering the others.",
+                unknown.join(", ")
+            ),
+        );
+    }
+    Ok(known)
 }
 
-fn default_locale(value: &Json) -> Result<&'static str, Refusal> {
-    let tag = text(value)?;
-    Locale::from_tag(tag)
+fn default_locale(tag: String, _: &Check) -> Result<&'static str, Refusal> {
+    Locale::from_tag(&tag)
         .map(Locale::tag)
         .ok_or_else(|| Refusal::Refused(format!("is `{tag}`, which this build does not offer")))
 }
 
-fn base(value: &Json) -> Result<String, Refusal> {
-    let base = text(value)?;
-    normalize_base(base).ok_or_else(|| {
+fn base(base: String, _: &Check) -> Result<String, Refusal> {
+    normalize_base(&base).ok_or_else(|| {
         Refusal::Refused(format!("is `{base}`: use a path such as /tools/fasttrack"))
     })
 }
 
-fn draft_storage(value: &Json) -> Result<DraftStorage, Refusal> {
-    match text(value)? {
+fn draft_storage(value: String, _: &Check) -> Result<DraftStorage, Refusal> {
+    match value.as_str() {
         "local" => Ok(DraftStorage::Local),
         "session" => Ok(DraftStorage::Session),
         "none" => Ok(DraftStorage::None),
@@ -395,15 +267,10 @@ fn draft_storage(value: &Json) -> Result<DraftStorage, Refusal> {
     }
 }
 
-fn timeout_ms(value: &Json) -> Result<u32, Refusal> {
-    match value {
-        Json::Number(n) if n.fract() == 0.0 && (500.0..=120_000.0).contains(n) => Ok(*n as u32),
-        // Written as an integer: formatting an f64 would bring float printing into the wasm.
-        Json::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => Err(Refusal::Refused(format!(
-            "is {}: use 500 to 120000",
-            *n as i64
-        ))),
-        _ => Err(Refusal::WrongType("must be a whole number")),
+fn timeout_ms(ms: i64, _: &Check) -> Result<u32, Refusal> {
+    match u32::try_from(ms) {
+        Ok(ms) if (500..=120_000).contains(&ms) => Ok(ms),
+        _ => Err(Refusal::Refused(format!("is {ms}: use 500 to 120000"))),
     }
 }
 
@@ -445,42 +312,13 @@ impl Config {
             }
         }
         self.lay_over(settings);
-        problems
-    }
-
-    fn lay_over(&mut self, settings: Settings) {
-        let Settings {
-            endpoint,
-            headers,
-            credentials,
-            locales,
-            default_locale,
-            base,
-            draft_storage,
-            timeout_ms,
-            locked,
-        } = settings;
-        set(&mut self.locked, locked);
-        set(&mut self.endpoint, endpoint);
-        set(&mut self.headers, headers);
-        set(&mut self.credentials, credentials);
-        set(&mut self.locales, locales);
-        set(&mut self.default_locale, default_locale);
-        set(&mut self.base, base);
-        set(&mut self.draft_storage, draft_storage);
-        set(&mut self.timeout_ms, timeout_ms);
         // The default must be one of the offered locales.
         if !self.locales.contains(&self.default_locale) {
             if let Some(first) = self.locales.first() {
                 self.default_locale = first;
             }
         }
-    }
-}
-
-fn set<T>(setting: &mut T, value: Option<T>) {
-    if let Some(value) = value {
-        *setting = value;
+        problems
     }
 }
 
@@ -497,62 +335,24 @@ pub fn normalize_base(base: &str) -> Option<String> {
     ok.then(|| base.trim_end_matches('/').to_owned())
 }
 
-/// Reads a `config.json` already parsed by the browser (`json` is `Err` with the parser's
-/// message when it was not JSON), or says why it cannot be used at all.
-pub fn file_settings(
-    json: Result<Json, String>,
-    page: PageFacts,
-) -> Result<(Settings, Vec<String>), String> {
-    let why = match json {
-        Ok(Json::Object(mut entries)) => {
-            // `locked` is the deployment's alone: read here, never from a page's source.
-            let locked = entries
-                .iter()
-                .position(|(key, _)| key == "locked")
-                .map(|i| entries.remove(i).1);
-            let (mut settings, mut problems) =
-                Settings::read(&Json::Object(entries), "config.json", page);
-            if let Some(value) = locked {
-                match locked_settings(&value) {
-                    Ok((names, unknown)) => {
-                        problems.extend(unknown.iter().map(|name| {
-                            format!("fasttrack: config.json: `locked` names `{name}`, which is not a setting; ignored.")
-                        }));
-                        settings.locked = Some(names);
-                    }
-                    Err(why) => problems.push(format!(
-                        "fasttrack: config.json: `locked` {why}; nothing is locked."
-                    )),
-                }
-            }
-            return Ok((settings, problems));
-        }
-        Ok(_) => "must be an object of settings".to_owned(),
-        Err(parser) => format!("is not JSON ({parser})"),
-    };
-    Err(format!(
-        "fasttrack: config.json is not valid: it {why}. Starting with the defaults."
-    ))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// Test input written as JSON text (natively, serde_json stands in for the browser's parser).
-    fn json(text: &str) -> Json {
-        crate::host::json::parse(text).expect("JSON")
+    /// A source written as JSON text (natively, serde_json stands in for the browser).
+    fn object(text: &str) -> Object {
+        Object::parse(text).expect("JSON").expect("an object")
     }
 
     const HTTPS: PageFacts = PageFacts { is_https: true };
     const HTTP: PageFacts = PageFacts { is_https: false };
 
     fn read(text: &str, page: PageFacts) -> (Settings, Vec<String>) {
-        Settings::read(&json(text), "config.json", page)
+        Settings::read(Source::Object(&object(text)), "mount() options", page)
     }
 
     fn merged(text: &str, page: PageFacts) -> (Config, Vec<String>) {
-        let (settings, mut problems) = read(text, page);
+        let (settings, mut problems) = file_settings(text, page).expect("a settings object");
         let mut config = Config::default();
         problems.extend(config.merge(settings, "config.json"));
         (config, problems)
@@ -561,11 +361,11 @@ mod tests {
     /// `config.json` as the deployment wrote it, then a page's source over it: the merged
     /// settings and every message.
     fn file_then_page(file: &str, page_source: &str) -> (Config, Vec<String>) {
-        let (settings, mut problems) =
-            file_settings(Ok(json(file)), HTTP).expect("a settings object");
+        let (settings, mut problems) = file_settings(file, HTTP).expect("a settings object");
         let mut config = Config::default();
         problems.extend(config.merge(settings, "config.json"));
-        let (settings, more) = Settings::read(&json(page_source), "data-* attributes", HTTP);
+        let page = object(page_source);
+        let (settings, more) = Settings::read(Source::Object(&page), "data-* attributes", HTTP);
         problems.extend(more);
         problems.extend(config.merge(settings, "data-* attributes"));
         (config, problems)
@@ -729,16 +529,15 @@ mod tests {
 
     #[test]
     fn a_file_that_is_not_a_settings_object_is_reported_whole() {
-        let err = file_settings(Err("Unexpected token".to_owned()), HTTP).unwrap_err();
+        let err = file_settings("{ endpoint: nope", HTTP).unwrap_err();
         assert!(
-            err.starts_with(
-                "fasttrack: config.json is not valid: it is not JSON (Unexpected token)"
-            ),
+            err.starts_with("fasttrack: config.json is not valid: it is not JSON (")
+                && err.ends_with("). Starting with the defaults."),
             "{err}"
         );
-        let err = file_settings(Ok(json("[1]")), HTTP).unwrap_err();
+        let err = file_settings("[1]", HTTP).unwrap_err();
         assert!(err.contains("must be an object of settings"), "{err}");
-        assert!(file_settings(Ok(json("{}")), HTTP).is_ok());
+        assert!(file_settings("{}", HTTP).is_ok());
     }
 
     #[test]
@@ -763,7 +562,7 @@ mod tests {
         for ((setting, why), problem) in expected.iter().zip(&problems) {
             assert_eq!(
                 problem,
-                &format!("fasttrack: config.json: `{setting}` {why}; ignored.")
+                &format!("fasttrack: mount() options: `{setting}` {why}; ignored.")
             );
         }
         for bad in ["1.5", "-1", "4294967296", "499", "120001", "1e300"] {
@@ -793,8 +592,8 @@ mod tests {
                 .find(|(n, _)| *n == name)
                 .map(|(_, v)| (*v).to_owned())
         };
-        let as_json = attributes_as_json(get, crate::host::json::parse);
-        let (settings, problems) = Settings::read(&as_json, "data-* attributes", HTTP);
+        let (settings, problems) =
+            Settings::read(Source::Attributes(&get), "data-* attributes", HTTP);
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(settings.endpoint.as_deref(), Some("/api/fasttrack"));
         assert_eq!(settings.locales, Some(vec!["en", "fr-FR"]));
@@ -806,15 +605,13 @@ mod tests {
             Some(vec![("X-CSRF-Token".to_owned(), "abc".to_owned())])
         );
 
-        let bad = attributes_as_json(
-            |name| match name {
-                "timeout-ms" => Some("soon".to_owned()),
-                "headers" => Some("{not json".to_owned()),
-                _ => None,
-            },
-            |_| Err("bad".to_owned()),
-        );
-        let (settings, problems) = Settings::read(&bad, "data-* attributes", HTTP);
+        let bad = |name: &str| match name {
+            "timeout-ms" => Some("soon".to_owned()),
+            "headers" => Some("{not json".to_owned()),
+            _ => None,
+        };
+        let (settings, problems) =
+            Settings::read(Source::Attributes(&bad), "data-* attributes", HTTP);
         assert_eq!(settings, Settings::default());
         assert_eq!(
             problems,

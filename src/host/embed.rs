@@ -2,8 +2,8 @@
 //! handle whose `unmount()` removes the app. `boot.js` publishes it as the one global,
 //! `window.FastTrack`, and announces it with a `fasttrack:loaded` event on `document`.
 
-use crate::host::json;
 use crate::host::sources::config_for;
+use crate::json::Object;
 use std::any::Any;
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
@@ -113,7 +113,13 @@ impl Mounted {
 /// over `config.json` and the element's `data-*` attributes).
 #[wasm_bindgen(js_name = mount)]
 pub fn mount_from_js(element: web_sys::HtmlElement, options: JsValue) -> MountHandle {
-    let options = (!options.is_undefined() && !options.is_null()).then(|| json::from_js(&options));
+    let given = !options.is_undefined() && !options.is_null();
+    let options = given.then(|| Object::from_js(options)).flatten();
+    if given && options.is_none() {
+        crate::browser::console_warn(
+            "fasttrack: mount() options: must be an object of settings; ignored.",
+        );
+    }
     let config = config_for(&element, options.as_ref());
     crate::mount(element, config)
 }

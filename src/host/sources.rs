@@ -7,8 +7,9 @@
 
 use crate::browser::{console_error, console_warn};
 use crate::host::bundle::fetch_bundle_file;
-use crate::host::config::{attributes_as_json, file_settings, Config, PageFacts, Settings};
-use crate::host::json::{self, Json};
+use crate::host::config::{file_settings, Config, Settings};
+use crate::host::settings::{PageFacts, Source};
+use crate::json::Object;
 use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 
@@ -32,7 +33,7 @@ async fn fetch_config_file() -> Option<Settings> {
             return None;
         }
     };
-    match file_settings(json::parse(&text), page_facts()) {
+    match file_settings(&text, page_facts()) {
         Ok((settings, problems)) => {
             problems.iter().for_each(|p| console_warn(p));
             Some(settings)
@@ -62,39 +63,50 @@ fn page_facts() -> PageFacts {
 
 /// The configuration of the app mounted in `element`, from every source in order; `options`
 /// are a host script's `mount()` options, when it passed any.
-pub fn config_for(element: &web_sys::HtmlElement, options: Option<&Json>) -> Config {
+pub fn config_for(element: &web_sys::HtmlElement, options: Option<&Object>) -> Config {
     let page = page_facts();
     let mut config = Config {
         standalone: element.has_attribute("data-standalone"),
         ..Config::default()
     };
     if config.standalone {
-        let from_base_tag = document_base_path().map(Json::String);
-        if let Some(base) = from_base_tag {
-            let json = Json::Object(vec![("base".to_owned(), base)]);
-            read(&mut config, &json, "<base href>", page);
+        if let Some(path) = document_base_path() {
+            let base_tag = |name: &str| (name == "base").then(|| path.clone());
+            read(
+                &mut config,
+                Source::Attributes(&base_tag),
+                "<base href>",
+                page,
+            );
         }
     }
     if let Some(file) = FILE_SETTINGS.with(|s| s.borrow().clone()) {
         // (Its own problems were reported when it was read.)
         config.merge(file, "config.json");
     }
-    let (attributes, source) = match custom_element(element) {
-        Some(custom) => (
-            attributes_as_json(|name| custom.get_attribute(name), json::parse),
-            "attributes of <fasttrack-onboarding>",
-        ),
-        None => (
-            attributes_as_json(
-                |name| element.get_attribute(&format!("data-{name}")),
-                json::parse,
-            ),
-            "data-* attributes",
-        ),
-    };
-    read(&mut config, &attributes, source, page);
+    match custom_element(element) {
+        Some(custom) => {
+            let attribute = |name: &str| custom.get_attribute(name);
+            let name = "attributes of <fasttrack-onboarding>";
+            read(&mut config, Source::Attributes(&attribute), name, page);
+        }
+        None => {
+            let attribute = |name: &str| element.get_attribute(&format!("data-{name}"));
+            read(
+                &mut config,
+                Source::Attributes(&attribute),
+                "data-* attributes",
+                page,
+            );
+        }
+    }
     if let Some(options) = options {
-        read(&mut config, options, "mount() options", page);
+        read(
+            &mut config,
+            Source::Object(options),
+            "mount() options",
+            page,
+        );
     }
     config
 }
@@ -109,8 +121,8 @@ pub fn custom_element(element: &web_sys::HtmlElement) -> Option<web_sys::HtmlEle
         .flatten()
 }
 
-fn read(config: &mut Config, json: &Json, source: &str, page: PageFacts) {
-    let (settings, problems) = Settings::read(json, source, page);
+fn read(config: &mut Config, from: Source, source: &str, page: PageFacts) {
+    let (settings, problems) = Settings::read(from, source, page);
     problems.iter().for_each(|p| console_warn(p));
     for problem in config.merge(settings, source) {
         console_warn(&problem);

@@ -4,10 +4,9 @@
 //! 30 days after the reader's last change.
 
 use crate::browser::PRERENDERING;
-use crate::host::json::{self, Json};
 use crate::host::DraftStorage;
-use fasttrack_model::json::object;
 use fasttrack_model::Draft;
+use serde::{Deserialize, Serialize};
 
 pub const KEY: &str = "fasttrack:request-draft";
 const CONFIRMATION_KEY: &str = "fasttrack:request-confirmation";
@@ -22,12 +21,38 @@ pub const MAX_AGE_MS: f64 = 30.0 * 24.0 * 60.0 * 60.0 * 1000.0;
 /// The contract's idempotency-key window in milliseconds: a key is never sent again after it.
 pub const KEY_WINDOW_MS: f64 = fasttrack_model::limits::IDEMPOTENCY_KEY_HOURS as f64 * 3_600_000.0;
 
-// The stored form, a JSON object: `version`, `saved_at` (when the reader last changed an answer,
-// in milliseconds since the Unix epoch: the draft expires from this, and opening the wizard
-// again does not renew it), `page` (the wizard page the reader was on: a step slug or `check`),
-// `draft`, and `submission` when one is under way or failed (absent or null otherwise).
-// The last reference sent is kept under its own key as `{"reference", "saved_at"}`, and
-// expires as a draft does.
+/// The stored form of the answers.
+#[derive(Serialize, Deserialize)]
+struct Stored {
+    /// [`DRAFT_VERSION`].
+    version: u32,
+    /// When the reader last changed an answer, in whole milliseconds since the Unix epoch: the
+    /// draft expires from this, and opening the wizard again does not renew it.
+    saved_at: u64,
+    /// The wizard page the reader was on: a step slug or `check`.
+    page: String,
+    draft: Draft,
+    /// A submission under way or failed.
+    #[serde(default)]
+    submission: Option<StoredPending>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct StoredPending {
+    key: String,
+    body: String,
+    /// When the key was first sent (ms since the Unix epoch); absent in what an earlier
+    /// release stored.
+    #[serde(default)]
+    since: Option<u64>,
+}
+
+/// The last reference sent, kept for a reloaded confirmation page; it expires as a draft does.
+#[derive(Serialize, Deserialize)]
+struct StoredReference {
+    reference: String,
+    saved_at: u64,
+}
 
 /// The idempotency key of a submission, the exact body it was sent with, and when the key was
 /// first sent: retries of the same body reuse the key, within the contract's key window.
@@ -40,27 +65,22 @@ pub struct Pending {
 }
 
 impl Pending {
-    fn to_json(&self) -> Json {
-        object([
-            ("key", self.key.as_str().into()),
-            ("body", self.body.as_str().into()),
-            ("since", Json::Number(self.since_ms)),
-        ])
+    fn stored(&self) -> StoredPending {
+        StoredPending {
+            key: self.key.clone(),
+            body: self.body.clone(),
+            since: Some(self.since_ms as u64),
+        }
     }
 
     /// `saved_at`: the draft's own time, for a submission stored without its own (an earlier
     /// release's): no later than the key's first use, so such a key is never kept too long.
-    fn from_json(json: &Json, saved_at: f64) -> Option<Pending> {
-        let since_ms = match json.get("since") {
-            None => saved_at,
-            Some(Json::Number(since)) => *since,
-            Some(_) => return None,
-        };
-        Some(Pending {
-            key: json.get("key")?.as_str()?.to_owned(),
-            body: json.get("body")?.as_str()?.to_owned(),
-            since_ms,
-        })
+    fn restored(stored: StoredPending, saved_at: u64) -> Pending {
+        Pending {
+            key: stored.key,
+            body: stored.body,
+            since_ms: stored.since.unwrap_or(saved_at) as f64,
+        }
     }
 
     /// True once the key is older than the contract's window: the backend may have forgotten
@@ -95,55 +115,38 @@ pub fn encode(
     submission: Option<&Pending>,
     now_ms: f64,
 ) -> Option<String> {
-    let mut envelope = object([
-        ("version", DRAFT_VERSION.into()),
-        ("saved_at", Json::Number(now_ms)),
-        ("page", page.into()),
-        ("draft", draft.to_json()),
-    ]);
-    if let (Json::Object(entries), Some(submission)) = (&mut envelope, submission) {
-        entries.push(("submission".to_owned(), submission.to_json()));
-    }
-    Some(json::to_text(&envelope))
+    crate::json::to_text(&Stored {
+        version: DRAFT_VERSION,
+        saved_at: now_ms as u64,
+        page: page.to_owned(),
+        draft: draft.clone(),
+        submission: submission.map(Pending::stored),
+    })
 }
 
 pub fn decode(text: Option<&str>, now_ms: f64) -> Restored {
     let Some(text) = text else {
         return Restored::Nothing;
     };
-    let Ok(envelope) = json::parse(text) else {
+    let Ok(stored) = crate::json::from_text::<Stored>(text) else {
         return Restored::Unusable;
     };
-    let version = envelope
-        .get("version")
-        .and_then(|v| v.as_whole(u64::from(u32::MAX)));
-    if version != Some(u64::from(DRAFT_VERSION)) {
+    if stored.version != DRAFT_VERSION {
         return Restored::Unusable;
     }
-    let read = || {
-        let Some(Json::Number(saved_at)) = envelope.get("saved_at") else {
-            return None;
-        };
-        let page = envelope.get("page")?.as_str()?.to_owned();
-        let draft = Draft::from_json(envelope.get("draft")?)?;
-        let submission = match envelope.get("submission") {
-            None | Some(Json::Null) => None,
-            Some(pending) => Some(Pending::from_json(pending, *saved_at)?),
-        };
-        Some((*saved_at, page, draft, submission))
-    };
-    match read() {
-        // A NaN age (a corrupt timestamp) counts as expired too.
-        Some((saved_at, ..)) if (now_ms - saved_at).is_nan() || now_ms - saved_at >= MAX_AGE_MS => {
-            Restored::Expired
-        }
-        Some((saved_at, page, draft, submission)) => Restored::Draft {
-            draft: Box::new(draft),
-            page,
-            submission,
-            changed_at: saved_at,
-        },
-        None => Restored::Unusable,
+    let saved_at = stored.saved_at as f64;
+    let age = now_ms - saved_at;
+    // A NaN age (a corrupt timestamp) counts as expired too.
+    if age.is_nan() || age >= MAX_AGE_MS {
+        return Restored::Expired;
+    }
+    Restored::Draft {
+        draft: Box::new(stored.draft),
+        page: stored.page,
+        submission: stored
+            .submission
+            .map(|pending| Pending::restored(pending, stored.saved_at)),
+        changed_at: saved_at,
     }
 }
 
@@ -296,21 +299,17 @@ impl DraftStore {
 }
 
 fn encode_confirmation(reference: &str, now_ms: f64) -> String {
-    json::to_text(&object([
-        ("reference", reference.into()),
-        ("saved_at", Json::Number(now_ms)),
-    ]))
+    crate::json::to_text(&StoredReference {
+        reference: reference.to_owned(),
+        saved_at: now_ms as u64,
+    })
+    .unwrap_or_default()
 }
 
 /// A kept reference younger than [`MAX_AGE_MS`]; `None` for an expired or unreadable one.
 fn decode_confirmation(text: &str, now_ms: f64) -> Option<String> {
-    let json = json::parse(text).ok()?;
-    let Some(Json::Number(saved_at)) = json.get("saved_at") else {
-        return None;
-    };
-    let live = now_ms - saved_at < MAX_AGE_MS;
-    live.then(|| json.get("reference")?.as_str().map(str::to_owned))
-        .flatten()
+    let stored: StoredReference = crate::json::from_text(text).ok()?;
+    (now_ms - (stored.saved_at as f64) < MAX_AGE_MS).then_some(stored.reference)
 }
 
 /// Which of the two storages today's policy keeps the answers and the last reference in, as

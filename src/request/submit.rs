@@ -2,8 +2,9 @@
 //! (honouring `Retry-After`), and every answer of the contract turned into an [`Outcome`].
 //! The decisions are plain functions ([`classify`]) so they are tested natively.
 
-use crate::host::json::Json;
 use fasttrack_model::{Problem, Refusal};
+use serde::de::{Deserializer, Visitor};
+use serde::Deserialize;
 
 pub const MAX_ATTEMPTS: u32 = 3;
 /// A `Retry-After` longer than this is not waited out: the reader is told to come back.
@@ -155,15 +156,48 @@ fn minutes(ms: f64) -> u32 {
     (ms / 60_000.0).ceil().clamp(1.0, f64::from(u32::MAX)) as u32
 }
 
-/// The reference in a `201` body: its `id`, a string or a number, with something visible
-/// and no control characters, at most 200 characters.
+/// A `2xx` body: the contract's `{"id": …}`.
+#[derive(Deserialize)]
+struct Created {
+    id: Id,
+}
+
+/// An `id` as its text: a string as it is, a whole number in digits; anything else (a fraction,
+/// an object, null) is no reference.
+struct Id(Option<String>);
+
+impl<'de> Deserialize<'de> for Id {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Id, D::Error> {
+        struct Text;
+        impl Visitor<'_> for Text {
+            type Value = Id;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string or a whole number")
+            }
+            fn visit_str<E>(self, text: &str) -> Result<Id, E> {
+                Ok(Id(Some(text.trim().to_owned())))
+            }
+            fn visit_i64<E>(self, n: i64) -> Result<Id, E> {
+                Ok(Id(Some(n.to_string())))
+            }
+            fn visit_u64<E>(self, n: u64) -> Result<Id, E> {
+                Ok(Id(Some(n.to_string())))
+            }
+            fn visit_f64<E>(self, n: f64) -> Result<Id, E> {
+                // Whole numbers up to 2^53 read as JSON numbers do in the browser.
+                let whole = n.fract() == 0.0 && n.abs() <= 9_007_199_254_740_992.0;
+                Ok(Id(whole.then(|| (n as i64).to_string())))
+            }
+        }
+        deserializer.deserialize_any(Text)
+    }
+}
+
+/// The reference in a `2xx` body: its `id`, a string or a whole number, with something
+/// visible and no control characters, at most 200 characters.
 fn reference(body: &str) -> Option<String> {
-    let value = crate::host::json::parse(body).ok()?;
-    let id = match value.get("id")? {
-        Json::String(s) => s.trim().to_owned(),
-        Json::Number(n) if n.is_finite() => crate::host::json::to_text(&Json::Number(*n)),
-        _ => return None,
-    };
+    let Created { id: Id(id) } = crate::json::from_text(body).ok()?;
+    let id = id?;
     let usable = !fasttrack_model::text::trim(&id).is_empty()
         && id.chars().count() <= 200
         && !id.chars().any(char::is_control);
@@ -173,8 +207,8 @@ fn reference(body: &str) -> Option<String> {
 /// A `422` body: field errors the wizard can word itself, and the rest as the backend put it
 /// (see [`Problem::split`]). A body that is not a problem at all refuses with nothing to show.
 pub fn refused(body: &str) -> Outcome {
-    let (errors, other) = crate::host::json::parse(body)
-        .map(|json| Problem::from_json(&json).split())
+    let (errors, other) = crate::json::from_text::<Problem>(body)
+        .map(|problem| problem.split())
         .unwrap_or_default();
     Outcome::Refused { errors, other }
 }

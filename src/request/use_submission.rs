@@ -161,7 +161,7 @@ fn new_send(submission: Submission) -> UnsyncCallback<()> {
         }
         match state.draft.with_untracked(|d| validate(d, today())) {
             Ok(request) => {
-                let body = crate::host::json::to_text(&request.to_json());
+                let body = crate::json::to_text(&request).unwrap_or_default();
                 // A retry of the same answers reuses the key (and its first time); changed
                 // answers get a new one.
                 let (key, since_ms) = state
