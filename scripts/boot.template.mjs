@@ -9,28 +9,36 @@
 // scripts/finish-dist.mjs: it puts the content-hashed names of the files it wrote in place of
 // the object between the BUILDS markers, and changes nothing else (release builds are then
 // minified).
+// The facts about the app boot.js uses come from the app's own code (src/prerender.rs,
+// `boot_facts`): the custom element's attributes (its settings' table), the storage key of the
+// reader's language and the prefix of what the wizard keeps. No address rule is written here:
+// a prerendered page names the packs it needs (`data-packs`), as the app's `Address` says.
 const builds = /* BUILDS: */ {
   app: { js: "fasttrack-onboarding.js", wasm: "fasttrack-onboarding_bg.wasm", pieces: "fasttrack-onboarding-pieces.js" },
   wizardCss: "wizard.css",
   elementCss: "element.css",
   printPathCss: "print-path.css",
-  packs: {},
+  attributes: [],
+  localeKey: "",
+  keptPrefix: "",
 } /* :BUILDS */;
 
 const mounts = document.querySelectorAll("[data-fasttrack]");
 // This file's own address (with any query a deployment adds, such as ?v=3): the bundle's files
 // are beside it, and the app is told so when it starts.
 const here = (file) => new URL("./" + file, import.meta.url).href;
-// Answers or a reference an earlier visit kept in this browser (src/request/draft_store.rs,
-// KEY_PREFIX): the app reads them and sweeps away what today's settings do not keep or what
-// has expired, so a page where something is kept loads it, even a prerendered guide page.
-const answersKept = [() => localStorage, () => sessionStorage].some((storage) => {
-  try {
-    return Object.keys(storage()).some((key) => key.startsWith("fasttrack:request-"));
-  } catch {
-    return false;
-  }
-});
+// Whether answers or a reference an earlier visit kept are in this browser: the app reads them
+// and sweeps away what today's settings do not keep or what has expired, so a page where
+// something is kept loads it, even a prerendered guide page. (Asked only once the page is
+// idle: a first look at the browser's storage can hold up its main thread.)
+const answersKept = () =>
+  [() => localStorage, () => sessionStorage].some((storage) => {
+    try {
+      return Object.keys(storage()).some((key) => key.startsWith(builds.keptPrefix));
+    } catch {
+      return false;
+    }
+  });
 /** Resolves when the app can mount (set below, once it is loaded). */
 let appMount;
 const appReady = new Promise((resolve) => (appMount = resolve));
@@ -43,11 +51,10 @@ const standalone = mounts[0]?.hasAttribute("data-standalone") ?? false;
 // does not fit an attribute, as mount()'s options do. The app mounts when the element is
 // connected, mounts again with the new settings when an attribute or `settings` changes, and
 // unmounts when the element is removed.
-const ATTRIBUTES = ["endpoint", "locales", "default-locale", "base", "draft-storage", "timeout-ms", "credentials", "headers"];
 let printRulesLinked = false;
 
 class FastTrackOnboarding extends HTMLElement {
-  static observedAttributes = ATTRIBUTES;
+  static observedAttributes = builds.attributes;
   #settings;
   #app;
   #generation = 0;
@@ -116,7 +123,7 @@ if (prerendered) {
     const here = document.getElementById(decodeURIComponent(location.hash.slice(1)));
     if (!link.hash && here?.matches("section.ft-section")) link.hash = location.hash;
     try {
-      localStorage.setItem("fasttrack:locale", link.hreflang);
+      localStorage.setItem(builds.localeKey, link.hreflang);
     } catch {}
   });
 }
@@ -176,7 +183,7 @@ function holdAnswers(element) {
  * or a config.json that is not the built one (`{}`); one that cannot be read is left to the
  * app, which says why in the console. */
 async function settingsGiven(element) {
-  const own = ["data-fasttrack", "data-standalone", "data-prerendered"];
+  const own = ["data-fasttrack", "data-standalone", "data-prerendered", "data-packs"];
   if ([...element.attributes].some((a) => a.name.startsWith("data-") && !own.includes(a.name))) return true;
   try {
     const response = await fetch(here("config.json"), { priority: "low" });
@@ -186,20 +193,10 @@ async function settingsGiven(element) {
   }
 }
 
-/** On a standalone page, preloads the packs of the locale its address names (as the app's
- * addresses do: the first segment under the base): its strings and the wizard's, and the
- * guide's on the guide's page (the only one without a further segment). */
+/** On a prerendered page, preloads the packs it names (`data-packs`: what the app will fetch
+ * to draw it, as `Address` says), so that they come with the app, not after it. */
 function preloadText() {
-  if (!standalone) return;
-  const base = new URL(document.baseURI).pathname;
-  if (!location.pathname.startsWith(base)) return;
-  const [segment, ...rest] = location.pathname.slice(base.length).split("/");
-  const tag = Object.keys(builds.packs).find((t) => t.toLowerCase() === segment.toLowerCase());
-  const guide = rest.every((s) => s === "");
-  // `builds.packs[tag]`: the hashes in the names of its strings', guide's and wizard's packs,
-  // `{tag}{kind}.{hash}.txt` (finish-dist.mjs checks that the app's names are these).
-  for (const kind of tag ? [0, 2, ...(guide ? [1] : [])] : []) {
-    const file = `${tag}${["", ".guide", ".wizard"][kind]}.${builds.packs[tag][kind]}.txt`;
+  for (const file of mounts[0]?.dataset.packs?.split(" ") ?? []) {
     document.head.append(Object.assign(document.createElement("link"), { rel: "preload", as: "fetch", crossOrigin: "anonymous", href: here("locales/" + file) }));
   }
 }
@@ -256,4 +253,4 @@ if (prerenderedQuestion) {
     unusable();
     throw error;
   });
-} else if (!prerendered || answersKept || (await settingsGiven(mounts[0]))) await start();
+} else if (!prerendered || answersKept() || (await settingsGiven(mounts[0]))) await start();

@@ -16,6 +16,7 @@
 // - writes each locale's packs (its strings, its guide, the wizard's strings: fetched by the
 //   app when it needs them) into locales/, with the names the app's build compiled in
 //   (content/src/bundle.rs);
+// - writes into boot.js what it knows of the app, from the app's own code (`prerender facts`);
 // - in release builds, writes the guide's pages and the first question as static HTML
 //   (prerender.mjs), from index.html as this script leaves it; index.html's <noscript> then
 //   links to them.
@@ -114,33 +115,26 @@ const printPathCssName = writeHashed("print-path", printPathCss);
 // change between releases.
 writeFileSync(join(dir, "fasttrack.css"), `${appCss}\n${wizardCss}\n${printPathCss}`);
 
-// The packs, by the same code (the content crate) that gave the app their names; it prints
-// each locale's pack names by tag, for boot.js's preloads.
+// The packs, by the same code (the content crate) that gave the app their names.
 rmSync(join(dir, "locales"), { recursive: true, force: true });
-const packs = JSON.parse(
-  execFileSync(
-    "cargo",
-    ["run", "--quiet", "--locked", "-p", "fasttrack-content", "--features", "parse", "--bin", "locale-packs", "--", root, join(dir, "locales")],
-    { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
-  ),
+execFileSync(
+  "cargo",
+  ["run", "--quiet", "--locked", "-p", "fasttrack-content", "--features", "parse", "--bin", "locale-packs", "--", root, join(dir, "locales")],
+  { cwd: root, encoding: "utf8", stdio: ["ignore", "ignore", "inherit"] },
 );
 console.log(`finish-dist: wrote ${readdirSync(join(dir, "locales")).length} locale packs`);
-// boot.js carries only each name's hash (the whole names were 150 B of its 2,370, brotli), and
-// writes the names as the content crate does, `{tag}{kind}.{hash}.txt`: checked here for every pack.
-const KINDS = [["strings", ""], ["guide", ".guide"], ["wizard", ".wizard"]];
-const packHashes = Object.fromEntries(
-  Object.entries(packs).map(([tag, names]) => [
-    tag,
-    KINDS.map(([kind, infix]) => {
-      const hash = /\.([0-9a-f]{8})\.txt$/.exec(names[kind] ?? "")?.[1];
-      if (names[kind] !== `${tag}${infix}.${hash}.txt`) throw new Error(`locale-packs: ${tag}'s ${kind} pack is named ${names[kind]}, not as boot.js writes it`);
-      return hash;
-    }),
-  ]),
+
+// What boot.js knows of the app, from the app's own code (src/prerender.rs, `boot_facts`).
+const facts = JSON.parse(
+  execFileSync("cargo", ["run", "--quiet", "--locked", "--bin", "prerender", "--", "facts"], {
+    cwd: root,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+  }),
 );
 
 // boot.js: the template with the names of this build's files in place of its placeholder object.
-const builds = { app, wizardCss: wizardCssName, elementCss: elementCssName, printPathCss: printPathCssName, packs: packHashes };
+const builds = { app, wizardCss: wizardCssName, elementCss: elementCssName, printPathCss: printPathCssName, ...facts };
 const template = readFileSync(join(here, "boot.template.mjs"), "utf8");
 const [start, end] = ["/* BUILDS: */", "/* :BUILDS */"];
 const from = template.indexOf(start);

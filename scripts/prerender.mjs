@@ -82,7 +82,9 @@ export function pageHtml(shell, page, pages, { siteUrl, question, wizardCss }) {
   html = replaceOnce(html, /<meta name="description" content="[^"]*" \/>/, `<meta name="description" content="${escapeAttr(page.description)}" />`);
   // A question is answered through the app: boot.js and the app tell it from the guide by this.
   const kind = question ? `="question"` : "";
-  html = replaceOnce(html, /<div data-fasttrack data-standalone><\/div>/, `<div data-fasttrack data-standalone data-prerendered${kind}>${page.body}</div>`);
+  // The packs the app draws the page with, for boot.js to preload (the app's own list).
+  const packs = `data-packs="${escapeAttr(page.packs.join(" "))}"`;
+  html = replaceOnce(html, /<div data-fasttrack data-standalone><\/div>/, `<div data-fasttrack data-standalone data-prerendered${kind} ${packs}>${page.body}</div>`);
   if (question) {
     // Its styles come with the page (boot.js links them on other pages of the wizard).
     html = replaceOnce(html, /<\/head>/, `  <link rel="stylesheet" href="${escapeAttr(wizardCss)}" />\n  </head>`);

@@ -4,8 +4,8 @@
 use wasm_bindgen::JsCast;
 
 /// Where the reader's language choice is kept (`boot.js` writes it too, on a prerendered page
-/// the app has not taken over yet).
-const LOCALE_KEY: &str = "fasttrack:locale";
+/// the app has not taken over yet: the build gives it this key).
+pub const LOCALE_KEY: &str = "fasttrack:locale";
 
 /// The custom element `boot.js` defines (scripts/boot.template.mjs): the app in its shadow root.
 pub const CUSTOM_ELEMENT: &str = "fasttrack-onboarding";

@@ -105,6 +105,18 @@ impl Locale {
         needs == Needs::Guide
     }
 
+    /// The packs a page that needs `needs` is drawn with, by file name (beside `boot.js`, in
+    /// `locales/`): what the app fetches for it, and what a prerendered page of it has `boot.js`
+    /// preload.
+    pub fn pack_names(self, needs: Needs) -> Vec<&'static str> {
+        let packs = &self.0.packs;
+        let mut names = vec![packs.strings, packs.wizard];
+        if self.needs_guide(needs) {
+            names.push(packs.guide);
+        }
+        names
+    }
+
     /// The UI strings; blank until the locale is loaded (the app draws a locale only once it
     /// is: see [`load_then`]).
     pub fn ui(self) -> &'static Ui {

@@ -30,6 +30,8 @@ pub struct Page {
     pub path: String,
     pub title: String,
     pub description: &'static str,
+    /// The packs the app draws the page with (`boot.js` preloads them).
+    pub packs: Vec<&'static str>,
     /// The app element's content, as the app draws it.
     pub body: String,
 }
@@ -50,6 +52,7 @@ pub fn guide_page(locale: Locale) -> Page {
         path: path_of(&address),
         title: crate::guide::page_title(locale),
         description: locale.guide().front_matter.description.trim(),
+        packs: locale.pack_names(address.needs()),
         body: drawn(&address),
     }
 }
@@ -65,6 +68,7 @@ pub fn first_question_page(locale: Locale) -> Page {
         path: path_of(&address),
         title: crate::request::question_title(text, fasttrack_model::Step::ALL[0]),
         description: text.start_intro,
+        packs: locale.pack_names(address.needs()),
         body: drawn(&address),
     }
 }
@@ -93,6 +97,33 @@ fn path_of(address: &Address) -> String {
         .unwrap_or(&href)
         .trim_start_matches('/')
         .to_owned()
+}
+
+/// What `boot.js` is written with (`scripts/finish-dist.mjs`), from the app's own code: the
+/// attributes `<fasttrack-onboarding>` observes (its settings), the storage key of the
+/// reader's language, and what every key the wizard keeps begins with.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BootFacts {
+    attributes: Vec<&'static str>,
+    locale_key: &'static str,
+    kept_prefix: &'static str,
+}
+
+pub fn boot_facts() -> BootFacts {
+    BootFacts {
+        attributes: crate::host::config::SETTINGS
+            .iter()
+            .map(|s| s.attribute)
+            .collect(),
+        locale_key: crate::browser::LOCALE_KEY,
+        kept_prefix: crate::request::KEY_PREFIX,
+    }
+}
+
+/// [`boot_facts`] as JSON for the script.
+pub fn boot_facts_json() -> String {
+    serde_json::to_string(&boot_facts()).unwrap_or_default()
 }
 
 /// Every locale's guide and first question, as JSON for the script.

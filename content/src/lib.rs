@@ -34,6 +34,23 @@ pub fn load_locales(dir: &std::path::Path) -> Result<Vec<model::Guide>, String> 
     if guides.is_empty() {
         return Err(format!("{}: no locale files", dir.display()));
     }
+    // A translation's text is as old as its source's.
+    for i in 0..guides.len() {
+        let Some(source) = guides[i].front_matter.translated_from else {
+            continue;
+        };
+        let source_date = guides
+            .iter()
+            .find(|g| g.locale == source && g.front_matter.translated_from.is_none())
+            .map(|g| g.front_matter.updated)
+            .ok_or_else(|| {
+                format!(
+                    "content/locales/{}.md: `translated-from: {source}` names no source file",
+                    guides[i].locale
+                )
+            })?;
+        guides[i].front_matter.updated = source_date;
+    }
     Ok(guides)
 }
 

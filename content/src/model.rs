@@ -20,9 +20,11 @@ pub struct Guide {
 pub struct FrontMatter {
     pub title: &'static str,
     pub description: &'static str,
-    /// `ms.date`, read as the sources write it (month/day/year).
+    /// A source's `ms.date`, read as the sources write it (month/day/year); a translation's is
+    /// its source's.
     pub updated: Date,
-    /// `ms.contentlocale`.
+    /// A source's `ms.contentlocale`, a translation's `docs-locale`: the published
+    /// documentation's locale, which the text's relative links lead to.
     pub content_locale: &'static str,
     /// `translated-from`: set on our own translations, naming the source's locale.
     pub translated_from: Option<&'static str>,
@@ -36,6 +38,15 @@ pub struct Date {
     pub year: u16,
     pub month: u8,
     pub day: u8,
+}
+
+impl Date {
+    /// A translation's date until its source's is known (`load_locales`).
+    pub const UNKNOWN: Date = Date {
+        year: 0,
+        month: 0,
+        day: 0,
+    };
 }
 
 /// A part of the page the table of contents links to.

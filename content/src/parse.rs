@@ -72,12 +72,27 @@ fn parse_front_matter(fields: &[(String, String)]) -> Result<FrontMatter, Error>
             .map(|(_, v)| leak(v))
             .ok_or_else(|| format!("front matter lacks `{key}`"))
     };
+    let (title, description) = (get("title")?, get("description")?);
+    let translated_from = get("translated-from").ok();
+    // A source carries Microsoft's own fields (`ms.date`, `ms.contentlocale`); our translations
+    // carry only ours: the text's date is its source's (see `load_locales`), and `docs-locale`
+    // names the published documentation its relative links lead to.
+    let updated = match (get("ms.date"), translated_from) {
+        (Ok(date), _) => parse_us_date(date)?,
+        (Err(_), Some(_)) => Date::UNKNOWN,
+        (Err(_), None) => {
+            return Err(
+                "front matter lacks `ms.date` (a source) or `translated-from` (a translation)"
+                    .into(),
+            )
+        }
+    };
     Ok(FrontMatter {
-        title: get("title")?,
-        description: get("description")?,
-        updated: parse_us_date(get("ms.date")?)?,
-        content_locale: get("ms.contentlocale")?,
-        translated_from: get("translated-from").ok(),
+        title,
+        description,
+        updated,
+        content_locale: get("ms.contentlocale").or_else(|_| get("docs-locale"))?,
+        translated_from,
         fields: leak_vec(fields.iter().map(|(k, v)| (leak(k), leak(v))).collect()),
     })
 }

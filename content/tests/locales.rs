@@ -84,6 +84,66 @@ fn titles_and_dates_come_from_each_source() {
     assert_eq!(en.front_matter.updated, pt.front_matter.updated);
 }
 
+/// Our translations are not Microsoft's files: they carry their own fields only, and their
+/// text's date is their source's.
+#[test]
+fn translations_carry_their_own_fields_and_their_sources_date() {
+    let all = guides();
+    let translations: Vec<&Guide> = all
+        .iter()
+        .filter(|g| g.front_matter.translated_from.is_some())
+        .collect();
+    assert_eq!(translations.len(), 10);
+    for g in translations {
+        let keys: Vec<&str> = g.front_matter.fields.iter().map(|(k, _)| *k).collect();
+        assert_eq!(
+            keys,
+            ["title", "description", "docs-locale", "translated-from"],
+            "{}",
+            g.locale
+        );
+        let source = guide(g.front_matter.translated_from.unwrap_or_default());
+        assert_eq!(
+            g.front_matter.updated, source.front_matter.updated,
+            "{}",
+            g.locale
+        );
+        assert!(
+            g.front_matter
+                .content_locale
+                .starts_with(&g.locale.to_ascii_lowercase()),
+            "{}",
+            g.locale
+        );
+    }
+    let err = load_locales_of(&[(
+        "xx",
+        "---\ntitle: T\ndescription: D\ndocs-locale: xx\ntranslated-from: yy\n---\n<!-- section: a -->\n\n# <a name=\"a\"></a>T\n\nText.\n",
+    )]);
+    assert!(
+        err.contains("`translated-from: yy` names no source file"),
+        "{err}"
+    );
+    let err = parse_guide("xx", "---\ntitle: T\ndescription: D\n---\n").unwrap_err();
+    assert!(
+        err.contains("lacks `ms.date` (a source) or `translated-from` (a translation)"),
+        "{err}"
+    );
+}
+
+/// Loads the locales written into a fresh folder; the error it gives.
+fn load_locales_of(files: &[(&str, &str)]) -> String {
+    let dir = std::env::temp_dir().join(format!("fasttrack-content-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for (tag, text) in files {
+        std::fs::write(dir.join(format!("{tag}.md")), text).unwrap();
+    }
+    let result = load_locales(&dir);
+    let _ = std::fs::remove_dir_all(&dir);
+    result.expect_err("an error")
+}
+
 fn count(g: &Guide) -> (usize, usize, usize, usize, usize) {
     let roles = g.roles().expect("a roles table");
     let duties: usize = roles.roles.iter().map(|r| r.responsibilities.len()).sum();
@@ -116,7 +176,9 @@ fn roles_responsibilities_steps_and_notes_per_source() {
             g.locale
         );
         assert!(
-            g.front_matter.content_locale.starts_with(g.locale),
+            g.front_matter
+                .content_locale
+                .starts_with(&g.locale.to_ascii_lowercase()),
             "{}",
             g.locale
         );

@@ -34,7 +34,7 @@ mod submit;
 mod use_submission;
 
 pub use arrival::question_title;
-pub use draft_store::sweep as sweep_kept_answers;
+pub use draft_store::{sweep as sweep_kept_answers, KEY_PREFIX};
 pub use page::WizardPage;
 pub use state::WizardState;
 pub use use_submission::provide_submission;

@@ -300,9 +300,10 @@ test("the prerender takes a page's text as text: a `$'` in a translation stays a
     description: "Description $'",
     body: "<p>A $' B $` C $& D $$ E $1</p>",
     language: "English",
+    packs: ["en.1.txt", "en.wizard.2.txt", "en.guide.3.txt"],
   };
   const html = pageHtml(shell, page, [page], { siteUrl: "", question: false, wizardCss: "wizard.css" });
-  expect(html).toContain(`data-prerendered>${page.body}</div>`);
+  expect(html).toContain(`data-prerendered data-packs="en.1.txt en.wizard.2.txt en.guide.3.txt">${page.body}</div>`);
   expect(html).toContain("<title>Title $' $&amp; $`</title>");
   expect(html).toContain('content="Description $\'"');
   expect(html.match(/<html/g)).toHaveLength(1);

@@ -1,8 +1,6 @@
 //! Writes every locale's packs into a folder (`dist/locales/` in the app's build,
 //! scripts/finish-dist.mjs): `cargo run -p fasttrack-content --features parse --bin
-//! locale-packs -- <app root> <out dir>`. The names are the ones the app's build compiled in;
-//! they are printed as JSON, `{"en": {"strings": "en.HASH.txt", "guide": "en.guide.HASH.txt",
-//! "wizard": "en.wizard.HASH.txt"}, …}` (boot.js preloads them).
+//! locale-packs -- <app root> <out dir>`. The names are the ones the app's build compiled in.
 
 use std::path::Path;
 
@@ -35,17 +33,4 @@ fn main() {
         eprintln!("locale-packs: {}: {e}", out.display());
         std::process::exit(1);
     }
-    // Tags and file names are ASCII letters, digits, `-` and `.`: quoted alike in Rust and JSON.
-    let names: Vec<String> = bundle
-        .locales
-        .iter()
-        .map(|l| {
-            let p = &l.packs;
-            format!(
-                "{:?}: {{\"strings\": {:?}, \"guide\": {:?}, \"wizard\": {:?}}}",
-                l.tag, p.strings.name, p.guide.name, p.wizard.name
-            )
-        })
-        .collect();
-    println!("{{{}}}", names.join(", "));
 }
