@@ -14,7 +14,8 @@ pub use crate::shell::ROOT_CLASS;
 
 #[component]
 pub fn App(config: Config) -> impl IntoView {
-    provide_context(crate::request::WizardState::new(config.draft_storage));
+    let env = crate::environment::Environment::current();
+    provide_context(crate::request::WizardState::new(config.draft_storage, env));
     provide_context(config.clone());
     // After the first render: the host may now rely on the app being there.
     Effect::new(|_| {

@@ -10,12 +10,6 @@ pub const LOCALE_KEY: &str = "fasttrack:locale";
 /// The custom element `boot.js` defines (scripts/boot.template.mjs): the app in its shadow root.
 pub const CUSTOM_ELEMENT: &str = "fasttrack-onboarding";
 
-/// True when the app is drawn natively, by the build-time prerender (`src/prerender.rs`): there
-/// is no reader's window, storage, clock or other tab. Pages are then drawn as for a reader with
-/// no answers whose storage works (the usual case), and the app, taking the page over in the
-/// browser, draws what it finds there.
-pub const PRERENDERING: bool = cfg!(not(target_arch = "wasm32"));
-
 /// The browser window. None outside a browser: the build-time prerender (`src/prerender.rs`)
 /// draws the same components natively, where every facility here quietly does nothing.
 pub fn window() -> Option<web_sys::Window> {
@@ -41,6 +35,23 @@ pub fn now_ms() -> f64 {
         std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0.0, |d| d.as_millis() as f64)
+    }
+}
+
+/// The reader's local date at a time in ms since the Unix epoch; `None` outside a browser.
+pub fn local_date(ms: f64) -> Option<fasttrack_model::Date> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let now = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+        let year = u16::try_from(now.get_full_year()).ok()?;
+        let month = u8::try_from(now.get_month() + 1).ok()?;
+        let day = u8::try_from(now.get_date()).ok()?;
+        fasttrack_model::Date::new(year, month, day)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = ms;
+        None
     }
 }
 

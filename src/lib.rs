@@ -8,6 +8,8 @@
 //! - [`request`]: "Request assistance for Microsoft 365" (the full build only)
 //! - [`locale`], [`i18n`]: the offered locales, their UI strings and message functions
 //! - [`host`]: how a host page talks to the app (start-up, `FastTrack.mount`, settings, events)
+//! - [`environment`]: where the app is drawn (a reader's browser, or the build), handed to
+//!   components as a context: storage and clock
 //! - [`browser`]: storage, focus, scrolling and the console, failing soft
 //! - `piece` (full build): pages whose code is fetched when first shown
 //! - `prerender` (native only): the guide and the first question as HTML at build time
@@ -17,6 +19,7 @@
 
 pub mod app;
 pub mod browser;
+pub mod environment;
 pub mod guide;
 pub mod host;
 pub mod i18n;
@@ -46,7 +49,7 @@ pub fn mount(element: web_sys::HtmlElement, config: Config) -> host::embed::Moun
     };
     // What earlier visits kept that today's settings do not keep, or that expired, goes first,
     // whatever page this is. (boot.js loads the app on a page where something is kept.)
-    request::sweep_kept_answers(config.draft_storage);
+    request::sweep_kept_answers(config.draft_storage, environment::Environment::browser());
     let address = shell::Address::parse(&browser::current_address(), &config.base);
     let locale = opening_locale(&config, &address);
     let handle = host::embed::MountHandle::pending(slot);
@@ -112,6 +115,7 @@ fn draw(element: web_sys::HtmlElement, config: Config) -> Box<dyn std::any::Any>
     let took_over = staging.is_some();
     let target = staging.clone().unwrap_or_else(|| element.clone());
     let handle = leptos::mount::mount_to(target, move || {
+        provide_context(environment::Environment::browser());
         provide_context(host::events::HostElement(StoredValue::new_local(host)));
         if took_over {
             provide_context(takeover::TookOver);

@@ -83,6 +83,7 @@ fn drawn(address: &Address) -> String {
     let owner = Owner::new();
     owner.with(|| {
         // The router's location, as a server gives it.
+        provide_context(crate::environment::Environment::build_time());
         provide_context(leptos_router::location::RequestUrl::new(
             &address.href(BASE_MARK),
         ));

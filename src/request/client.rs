@@ -21,7 +21,7 @@ pub async fn send(config: &Config, key: &str, body: &str, on_attempt: impl Fn(u3
             &attempt,
             number,
             js_sys::Math::random(),
-            js_sys::Date::now(),
+            crate::browser::now_ms(),
         ) {
             Next::Done(outcome) => return outcome,
             Next::Retry { wait_ms } => {

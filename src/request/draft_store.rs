@@ -3,7 +3,7 @@
 //! the reader may choose to keep them on the device. The stored form is versioned and expires
 //! 30 days after the reader's last change.
 
-use crate::browser::PRERENDERING;
+use crate::environment::{Environment, Storage};
 use crate::host::DraftStorage;
 use fasttrack_model::Draft;
 use serde::{Deserialize, Serialize};
@@ -159,6 +159,7 @@ pub struct DraftStore {
     policy: DraftStorage,
     tab: Option<web_sys::Storage>,
     device: Option<web_sys::Storage>,
+    env: Environment,
 }
 
 /// A storage that takes writes: some browsers hand out one that throws on every write.
@@ -172,33 +173,25 @@ fn usable(storage: Option<web_sys::Storage>) -> Option<web_sys::Storage> {
 }
 
 impl DraftStore {
-    pub fn open(policy: DraftStorage) -> DraftStore {
-        let window = crate::browser::window();
+    pub fn open(policy: DraftStorage, env: Environment) -> DraftStore {
         let tab = matches!(policy, DraftStorage::Session | DraftStorage::Ask)
-            .then(|| {
-                window
-                    .as_ref()
-                    .and_then(|w| w.session_storage().ok().flatten())
-            })
+            .then(|| env.storage(Storage::Tab))
             .flatten();
         let device = matches!(policy, DraftStorage::Local | DraftStorage::Ask)
-            .then(|| {
-                window
-                    .as_ref()
-                    .and_then(|w| w.local_storage().ok().flatten())
-            })
+            .then(|| env.storage(Storage::Device))
             .flatten();
         DraftStore {
             policy,
             tab: usable(tab),
             device: usable(device),
+            env,
         }
     }
 
     /// True when the reader may choose to keep answers on this device (the policy is `ask`
     /// and the device's storage works).
     pub fn can_remember(&self) -> bool {
-        self.policy == DraftStorage::Ask && (self.device.is_some() || PRERENDERING)
+        self.policy == DraftStorage::Ask && (self.device.is_some() || self.env.is_build_time())
     }
 
     /// Where answers go: the device's storage when the policy says so or the reader chose it,
@@ -214,8 +207,9 @@ impl DraftStore {
     }
 
     pub fn is_available(&self, remembered: bool) -> bool {
-        // The build-time prerender has no storage: it draws pages as if it worked.
-        self.kept_in(remembered).is_some() || (PRERENDERING && self.policy != DraftStorage::None)
+        // Drawn at build time there is no storage: pages are drawn as if it worked.
+        self.kept_in(remembered).is_some()
+            || (self.env.is_build_time() && self.policy != DraftStorage::None)
     }
 
     /// Reads the kept draft, and whether it was kept on the device. An expired or unreadable
@@ -223,7 +217,7 @@ impl DraftStore {
     pub fn load(&self) -> (Restored, bool) {
         let read = |storage: Option<&web_sys::Storage>| {
             let text = storage.and_then(|s| s.get_item(KEY).ok().flatten());
-            decode(text.as_deref(), crate::browser::now_ms())
+            decode(text.as_deref(), self.env.now_ms())
         };
         let (restored, remembered) = match self.policy {
             DraftStorage::Local => (read(self.device.as_ref()), true),
@@ -275,16 +269,15 @@ impl DraftStore {
             .get_item(CONFIRMATION_KEY)
             .ok()
             .flatten()?;
-        decode_confirmation(&text, crate::browser::now_ms())
+        decode_confirmation(&text, self.env.now_ms())
     }
 
     pub fn set_confirmation(&self, reference: Option<&str>) {
         if let Some(storage) = self.confirmation_storage() {
             let _ = match reference {
-                Some(r) => storage.set_item(
-                    CONFIRMATION_KEY,
-                    &encode_confirmation(r, crate::browser::now_ms()),
-                ),
+                Some(r) => {
+                    storage.set_item(CONFIRMATION_KEY, &encode_confirmation(r, self.env.now_ms()))
+                }
                 None => storage.remove_item(CONFIRMATION_KEY),
             };
         }
@@ -354,14 +347,11 @@ fn sweep_verdict(key: &str, text: &str, policy: DraftStorage, device: bool, now_
 /// does not keep, or that has expired: the answers, the last reference sent, and whatever
 /// another release kept under the wizard's prefix. Run at every start, on every page, whatever
 /// the policy.
-pub fn sweep(policy: DraftStorage) {
-    let Some(window) = crate::browser::window() else {
-        return;
-    };
-    let now = crate::browser::now_ms();
+pub fn sweep(policy: DraftStorage, env: Environment) {
+    let now = env.now_ms();
     let storages = [
-        (window.local_storage().ok().flatten(), true),
-        (window.session_storage().ok().flatten(), false),
+        (env.storage(Storage::Device), true),
+        (env.storage(Storage::Tab), false),
     ];
     for (storage, device) in storages {
         let Some(storage) = storage else { continue };

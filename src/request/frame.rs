@@ -37,14 +37,8 @@ pub fn DraftNotice() -> impl IntoView {
 
 /// The day the answers will be forgotten, in the reader's words.
 fn expiry_date(cx: WizardContext) -> String {
-    let at = js_sys::Date::new(&cx.state.expires_at().into());
-    let locale = cx.locale.get();
-    crate::i18n::format_date(
-        locale.intl(),
-        u16::try_from(at.get_full_year()).unwrap_or(2000),
-        u8::try_from(at.get_month() + 1).unwrap_or(1),
-        u8::try_from(at.get_date()).unwrap_or(1),
-    )
+    let at = cx.state.env.date_at(cx.state.expires_at());
+    crate::i18n::format_date(cx.locale.get().intl(), at.year, at.month, at.day)
 }
 
 /// "Remember my answers on this device until DATE": off by default, offered where the

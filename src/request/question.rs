@@ -7,7 +7,6 @@ use crate::request::context::WizardContext;
 use crate::request::controls::focus_later;
 use crate::request::error_summary::{ErrorSummary, SUMMARY_ID};
 use crate::request::frame::{DraftNotice, StartAgain};
-use crate::request::state::today;
 use crate::request::steps::prefetch_after;
 use crate::request::use_submission::{next_refused_question, sending};
 use crate::shell::{Address, Place};
@@ -41,6 +40,8 @@ pub fn QuestionPage(step: Step, changing: bool, fields: AnyView) -> impl IntoVie
     let cx = expect_context::<WizardContext>();
     let place = Place::current();
     let sending = sending();
+    // Drawn at build time, the question waits for `boot.js`: without it, nothing works.
+    let build_time = cx.state.env.is_build_time();
     let has_errors = move || {
         cx.state
             .errors
@@ -77,7 +78,7 @@ pub fn QuestionPage(step: Step, changing: bool, fields: AnyView) -> impl IntoVie
         let errors = cx
             .state
             .draft
-            .with_untracked(|d| validate_step(step, d, today()));
+            .with_untracked(|d| validate_step(step, d, cx.state.env.today()));
         if !errors.is_empty() {
             let errors = errors.into_iter().map(Refusal::from).collect();
             cx.state.errors.set(Some((Some(step), errors)));
@@ -127,7 +128,7 @@ pub fn QuestionPage(step: Step, changing: bool, fields: AnyView) -> impl IntoVie
                 // While a request is on its way, its answers stay as they are sent: no second
                 // request can be made of them until the service has answered. Natively (the
                 // prerendered first question) until `boot.js` runs: without it, nothing works.
-                <fieldset class="ft-fieldset" disabled=move || sending.get() || browser::PRERENDERING>
+                <fieldset class="ft-fieldset" disabled=move || sending.get() || build_time>
                     {fields}
                     <button type="submit" class="ft-button">{move || cx.text().continue_button}</button>
                 </fieldset>
@@ -140,17 +141,15 @@ pub fn QuestionPage(step: Step, changing: bool, fields: AnyView) -> impl IntoVie
 
 /// What the prerendered question tells a reader without JavaScript (drawn at build time only:
 /// the app, once running, has no use for it).
-#[cfg(not(target_arch = "wasm32"))]
 fn needs_javascript(cx: WizardContext) -> impl IntoView {
-    view! {
-        <noscript>
-            <p class="ft-callout ft-callout--warning">{cx.text().needs_javascript}</p>
-        </noscript>
-    }
+    cx.state.env.is_build_time().then(|| {
+        view! {
+            <noscript>
+                <p class="ft-callout ft-callout--warning">{cx.text().needs_javascript}</p>
+            </noscript>
+        }
+    })
 }
-
-#[cfg(target_arch = "wasm32")]
-fn needs_javascript(_: WizardContext) {}
 
 #[cfg(test)]
 mod tests {

@@ -1,6 +1,7 @@
 //! The wizard's state for one mounted app: the answers (saved as they change), the errors a
 //! step page shows, and whether drafts can be kept.
 
+use crate::environment::Environment;
 use crate::host::DraftStorage;
 use crate::request::draft_store::{decode, DraftStore, Pending, Restored, KEY, MAX_AGE_MS};
 use fasttrack_model::{validate_step, Date, Draft, Refusal, Step};
@@ -66,14 +67,16 @@ pub struct WizardState {
     /// When the reader last changed an answer (ms since the Unix epoch): answers expire
     /// [`MAX_AGE_MS`] after it, and only the reader's own changes renew it.
     pub changed_at: RwSignal<f64>,
+    /// Where the wizard is drawn: its storage and clock.
+    pub env: Environment,
     store: StoredValue<DraftStore, LocalStorage>,
 }
 
 impl WizardState {
-    pub fn new(storage: DraftStorage) -> WizardState {
-        let store = DraftStore::open(storage);
+    pub fn new(storage: DraftStorage, env: Environment) -> WizardState {
+        let store = DraftStore::open(storage, env);
         let (restored, remembered) = store.load();
-        let now = crate::browser::now_ms();
+        let now = env.now_ms();
         let (draft, page, submission, changed_at, discarded) = match restored {
             Restored::Draft {
                 draft,
@@ -94,7 +97,7 @@ impl WizardState {
         let draft = RwSignal::new(draft);
         let state = WizardState {
             draft,
-            first_incomplete: Memo::new(move |_| draft.with(|d| first_incomplete(d, today()))),
+            first_incomplete: Memo::new(move |_| draft.with(|d| first_incomplete(d, env.today()))),
             errors: RwSignal::new(None),
             refusals_ahead: RwSignal::new(Vec::new()),
             page: RwSignal::new(page),
@@ -107,6 +110,7 @@ impl WizardState {
             remembered: RwSignal::new(remembered),
             other_tab: RwSignal::new(None),
             changed_at: RwSignal::new(changed_at),
+            env,
             store: StoredValue::new_local(store),
         };
         state.drop_stale_send();
@@ -115,7 +119,7 @@ impl WizardState {
         Effect::new(move |previous: Option<()>| {
             state.draft.track();
             if previous.is_some() {
-                state.changed_at.set(crate::browser::now_ms());
+                state.changed_at.set(env.now_ms());
             }
         });
         // Save on every change, but not what was just loaded: opening the wizard renews
@@ -154,8 +158,8 @@ impl WizardState {
     /// them, this one shows them (and says so); when another sends or deletes them, this one
     /// forgets them rather than write them back.
     fn follow_other_tabs(self) {
-        // The build-time prerender has no tabs, nor a window to listen to.
-        if crate::browser::PRERENDERING {
+        // Drawn at build time there are no tabs, nor a window to listen to.
+        if self.env.is_build_time() {
             return;
         }
         let handle = window_event_listener(leptos::ev::storage, move |event| {
@@ -168,7 +172,7 @@ impl WizardState {
                 return;
             }
             let now_kept = if removed_all { None } else { event.new_value() };
-            match decode(now_kept.as_deref(), crate::browser::now_ms()) {
+            match decode(now_kept.as_deref(), self.env.now_ms()) {
                 Restored::Draft {
                     draft,
                     page,
@@ -198,7 +202,7 @@ impl WizardState {
     /// sent again (the backend may have forgotten the key: the request could be stored twice);
     /// the review tells the reader. True when one was dropped.
     pub fn drop_stale_send(&self) -> bool {
-        let now = crate::browser::now_ms();
+        let now = self.env.now_ms();
         let stale = self
             .submission
             .with_untracked(|p| p.as_ref().is_some_and(|p| p.is_stale(now)));
@@ -238,7 +242,7 @@ impl WizardState {
     /// Forgets the answers if their time has run out (a tab left open for weeks): checked
     /// whenever a wizard page reads them, not only at start.
     pub fn forget_if_expired(&self) {
-        let expired = crate::browser::now_ms() - self.changed_at.get_untracked() >= MAX_AGE_MS;
+        let expired = self.env.now_ms() - self.changed_at.get_untracked() >= MAX_AGE_MS;
         if expired && self.has_answers_untracked() {
             self.clear();
         }
@@ -269,7 +273,7 @@ impl WizardState {
         let reference = reference.unwrap_or_default();
         self.sent.set(Some(SentRecord {
             draft: self.draft.get_untracked(),
-            sent_at_ms: crate::browser::now_ms(),
+            sent_at_ms: self.env.now_ms(),
         }));
         self.store
             .with_value(|s| s.set_confirmation(Some(&reference)));
@@ -278,52 +282,10 @@ impl WizardState {
     }
 }
 
-/// The reader's local date: a deployment date must come after it.
-#[cfg(target_arch = "wasm32")]
-pub fn today() -> Date {
-    let now = js_sys::Date::new_0();
-    let year = u16::try_from(now.get_full_year()).unwrap_or(2000);
-    let month = u8::try_from(now.get_month() + 1).unwrap_or(1);
-    let day = u8::try_from(now.get_date()).unwrap_or(1);
-    Date::new(year, month, day).unwrap_or(Date {
-        year,
-        month: 1,
-        day: 1,
-    })
-}
-
-/// Natively (the build-time prerender, which draws the first question, whose answers do not
-/// depend on the date): the day in UTC.
-#[cfg(not(target_arch = "wasm32"))]
-pub fn today() -> Date {
-    utc_date(crate::browser::now_ms())
-}
-
-/// The UTC day of a time in ms since the Unix epoch.
-#[cfg(not(target_arch = "wasm32"))]
-fn utc_date(ms: f64) -> Date {
-    Date::from_days_since_epoch((ms / 86_400_000.0).floor() as i64)
-}
-
 /// The first step whose answers are not all valid yet.
 fn first_incomplete(draft: &Draft, today: Date) -> Option<Step> {
     Step::ALL
         .iter()
         .copied()
         .find(|s| !validate_step(*s, draft, today).is_empty())
-}
-
-#[cfg(all(test, not(target_arch = "wasm32")))]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_native_clock_names_the_utc_day() {
-        let day = |y, m, d| Date::new(y, m, d).expect("a date");
-        assert_eq!(utc_date(0.0), day(1970, 1, 1));
-        // A leap day, the last moment of a year, and a day after the Unix epoch's 2^31 s.
-        assert_eq!(utc_date(951_782_400_000.0), day(2000, 2, 29));
-        assert_eq!(utc_date(1_798_761_599_999.0), day(2026, 12, 31));
-        assert_eq!(utc_date(2_147_483_648_000.0), day(2038, 1, 19));
-    }
 }

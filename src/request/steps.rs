@@ -5,7 +5,6 @@ use crate::piece::{piece, Unavailable};
 use crate::request::context::{lens, WizardContext};
 use crate::request::controls::*;
 use crate::request::names::{language_options, region_options};
-use crate::request::state::today;
 use fasttrack_model::{limits, CustomerIdKind, Field, Product, RequesterKind, Step, YES_NO};
 
 /// The two answers of "the same as the requester?", as the draft keeps them.
@@ -91,7 +90,7 @@ fn radio(value: &'static str, choice: &Choice) -> RadioOption {
 fn ServicesFields() -> impl IntoView {
     let cx = expect_context::<WizardContext>();
     // The browser's date picker starts after today; the rule itself is in the model.
-    let tomorrow = today().next_day().to_string();
+    let tomorrow = cx.state.env.today().next_day().to_string();
     // Product names are Microsoft's and are not translated.
     let products = Product::ALL
         .iter()

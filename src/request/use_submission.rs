@@ -10,7 +10,7 @@ use crate::locale::Locale;
 use crate::request::client;
 use crate::request::controls::focus_later;
 use crate::request::draft_store::Pending;
-use crate::request::state::{today, WizardState};
+use crate::request::state::WizardState;
 use crate::request::submit::Outcome;
 use crate::shell::{Address, Place};
 use fasttrack_model::{validate, Refusal, Step};
@@ -159,7 +159,10 @@ fn new_send(submission: Submission) -> UnsyncCallback<()> {
             focus_later(STALE_SEND_ID);
             return;
         }
-        match state.draft.with_untracked(|d| validate(d, today())) {
+        match state
+            .draft
+            .with_untracked(|d| validate(d, state.env.today()))
+        {
             Ok(request) => {
                 let body = crate::json::to_text(&request).unwrap_or_default();
                 // A retry of the same answers reuses the key (and its first time); changed
@@ -171,7 +174,7 @@ fn new_send(submission: Submission) -> UnsyncCallback<()> {
                             .filter(|p| p.body == body)
                             .map(|p| (p.key.clone(), p.since_ms))
                     })
-                    .unwrap_or_else(|| (client::new_key(), crate::browser::now_ms()));
+                    .unwrap_or_else(|| (client::new_key(), state.env.now_ms()));
                 state.submission.set(Some(Pending {
                     key: key.clone(),
                     body: body.clone(),

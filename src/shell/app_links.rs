@@ -11,8 +11,8 @@ use wasm_bindgen::JsCast;
 
 /// Follows the app's links under `base` in place until the current owner is cleaned up.
 pub fn follow(place: Place, base: String) {
-    // The build-time prerender has no window to listen to.
-    if browser::PRERENDERING {
+    // Drawn at build time there is no window to listen to.
+    if crate::environment::Environment::current().is_build_time() {
         return;
     }
     let click = window_event_listener(leptos::ev::click, move |event| {
