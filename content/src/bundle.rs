@@ -1,10 +1,11 @@
 //! Everything the app's build makes of `locales/`: each locale's guide and strings, checked
-//! against each other and against the app's structs, and written as packs (see [`crate::pack`])
+//! against each other and against the reference locale's strings, and written as packs (see [`crate::pack`])
 //! with content-hashed names. The app's build script generates its index of locales from this;
 //! the `locale-packs` binary writes the same packs into `dist/locales/`.
 
 use crate::model::{Date, Guide};
-use crate::strings::{self, check::Flat, schema::Schema};
+use crate::strings::schema::{Schema, ROOT};
+use crate::strings::{self, check::Flat};
 use crate::{check::check_locales, load_locales, locale_files, pack};
 use std::path::Path;
 
@@ -53,18 +54,12 @@ pub struct Bundle {
     pub reference: Flat,
 }
 
-/// Reads and checks `root/locales` (the content files) against the struct definitions under
-/// `app_root` ([`strings::SHAPE`]); every problem found is returned, not only the first.
-pub fn build(locales_dir: &Path, app_root: &Path) -> Result<Bundle, Vec<String>> {
+/// Reads and checks `locales_dir` (the content files): every locale's strings against the
+/// reference's ([`strings::REFERENCE`]); every problem found is returned, not only the first.
+pub fn build(locales_dir: &Path) -> Result<Bundle, Vec<String>> {
     let guides = load_locales(locales_dir).map_err(|e| vec![e])?;
     check_locales(&guides)?;
-    let mut schema = Schema::default();
-    for (file, cfg) in strings::SHAPE {
-        let source = std::fs::read_to_string(app_root.join(file))
-            .map_err(|e| vec![format!("{file}: {e}")])?;
-        schema.read(file, &source, cfg).map_err(|e| vec![e])?;
-    }
-    let read = |tag: &str, reference: Option<&Flat>| -> Result<Flat, Vec<String>> {
+    let text_of = |tag: &str| -> Result<(String, String), Vec<String>> {
         let file = format!("content/locales/{tag}.toml");
         let text =
             std::fs::read_to_string(locales_dir.join(format!("{tag}.toml"))).map_err(|e| {
@@ -72,11 +67,17 @@ pub fn build(locales_dir: &Path, app_root: &Path) -> Result<Bundle, Vec<String>>
                     "{file}: {e} (every locale's guide needs a strings file beside it)"
                 )]
             })?;
-        strings::check::flatten(&schema, "Ui", &file, &text, reference)
+        Ok((file, text))
+    };
+    let (file, text) = text_of(strings::REFERENCE)?;
+    let schema = Schema::from_reference(&file, &text, strings::SHARED)?;
+    let read = |tag: &str, reference: Option<&Flat>| -> Result<Flat, Vec<String>> {
+        let (file, text) = text_of(tag)?;
+        strings::check::flatten(&schema, ROOT, &file, &text, reference)
     };
     let reference = read(strings::REFERENCE, None)?;
     // The second pack: the wizard's strings, the root's last table.
-    let last = schema.get("Ui").and_then(|ui| ui.fields.last());
+    let last = schema.get(ROOT).and_then(|ui| ui.fields.last());
     if last.map(|f| f.name.as_str()) != Some(strings::SECOND_PACK) {
         return Err(vec![format!(
             "the strings' root must end with its `{}` table: its entries are a pack of their own",

@@ -63,10 +63,7 @@ fn a_string_holding_the_separator_is_refused_by_the_build() {
 
 #[test]
 fn a_locale_is_three_packs_and_a_wizard_page_is_not_sent_the_guide() {
-    let app_root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("the app's root");
-    let bundle = fasttrack_content::bundle::build(std::path::Path::new(LOCALES_DIR), app_root)
+    let bundle = fasttrack_content::bundle::build(std::path::Path::new(LOCALES_DIR))
         .expect("the content builds");
     for locale in &bundle.locales {
         let packs = &locale.packs;

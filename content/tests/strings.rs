@@ -2,20 +2,9 @@
 //! file and the entry, and the real files pass.
 
 use fasttrack_content::strings::check::{flatten, placeholders, Flat};
-use fasttrack_content::strings::schema::Schema;
+use fasttrack_content::strings::schema::{Schema, ROOT};
+use fasttrack_content::strings::{REFERENCE as REFERENCE_TAG, SHARED};
 use fasttrack_content::LOCALES_DIR;
-
-const SHAPE: &str = "pub struct Ui {
-    pub name: &'static str,
-    pub steps: Message,
-    pub left: Message,
-    pub needs: List,
-    pub errors: Errors,
-}
-pub struct Errors {
-    pub enter: Message,
-}
-";
 
 const REFERENCE: &str = r#"
 name = "English"
@@ -26,18 +15,17 @@ needs = ["a", "b"]
 enter = "Enter {what}"
 "#;
 
+/// The reference gives the shape.
 fn schema() -> Schema {
-    let mut schema = Schema::default();
-    schema.read("text.rs", SHAPE, None).unwrap();
-    schema
+    Schema::from_reference("en.toml", REFERENCE, &[]).unwrap()
 }
 
 fn reference() -> Flat {
-    flatten(&schema(), "Ui", "en.toml", REFERENCE, None).unwrap()
+    flatten(&schema(), ROOT, "en.toml", REFERENCE, None).unwrap()
 }
 
 fn problems(text: &str) -> Vec<String> {
-    flatten(&schema(), "Ui", "xx.toml", text, Some(&reference())).unwrap_err()
+    flatten(&schema(), ROOT, "xx.toml", text, Some(&reference())).unwrap_err()
 }
 
 #[test]
@@ -113,7 +101,7 @@ needs = ["a"]
 [errors]
 enter = "Saisissez {what}"
 "#;
-    let flat = flatten(&schema(), "Ui", "fr.toml", text, Some(&reference())).unwrap();
+    let flat = flatten(&schema(), ROOT, "fr.toml", text, Some(&reference())).unwrap();
     assert_eq!(flat.table[1], "{total} : étape {n}");
 }
 
@@ -137,25 +125,34 @@ fn placeholders_are_lowercase_names_and_doubled_braces_are_text() {
         .contains("closes nothing"));
 }
 
-/// The real files: every locale fills the app's own structs and matches English.
+#[test]
+fn a_text_the_reference_writes_without_placeholders_takes_none() {
+    let reference = "name = \"English\"\n";
+    let schema = Schema::from_reference("en.toml", reference, &[]).unwrap();
+    let en = flatten(&schema, ROOT, "en.toml", reference, None).unwrap();
+    let found = flatten(&schema, ROOT, "xx.toml", "name = \"{lang}\"\n", Some(&en)).unwrap_err();
+    assert_eq!(
+        found,
+        ["xx.toml: `name` has the placeholder {lang}, which the reference locale's text does not have"]
+    );
+}
+
+/// The real files: the reference's shape, every locale filling it and matching English.
 #[test]
 fn every_real_strings_file_passes() {
-    let mut schema = Schema::default();
-    for (file, cfg) in [
-        ("text.rs", None),
-        ("wizard_text.rs", Some("feature = \"wizard\"")),
-    ] {
-        let path = format!("{}/../src/i18n/{file}", env!("CARGO_MANIFEST_DIR"));
-        schema
-            .read(file, &std::fs::read_to_string(path).unwrap(), cfg)
-            .unwrap();
-    }
     let read = |tag: &str| std::fs::read_to_string(format!("{LOCALES_DIR}/{tag}.toml")).unwrap();
-    let en = flatten(&schema, "Ui", "en.toml", &read("en"), None).unwrap();
+    let schema = Schema::from_reference("en.toml", &read(REFERENCE_TAG), SHARED).unwrap();
+    // The wizard's strings are a pack of their own: the root's last table.
+    let root = schema.get(ROOT).unwrap();
+    assert_eq!(root.fields.last().map(|f| f.name.as_str()), Some("wizard"));
+    // Every field's texts are one struct, which the components look up by the model's field.
+    assert_eq!(schema.get("FieldsText").unwrap().fields.len(), 22);
+    assert!(schema.get("FieldText").is_some());
+    let en = flatten(&schema, ROOT, "en.toml", &read(REFERENCE_TAG), None).unwrap();
     let guides = fasttrack_content::load_locales(std::path::Path::new(LOCALES_DIR)).unwrap();
     assert!(guides.len() >= 3);
     for guide in guides {
-        let flat = flatten(&schema, "Ui", guide.locale, &read(guide.locale), Some(&en))
+        let flat = flatten(&schema, ROOT, guide.locale, &read(guide.locale), Some(&en))
             .unwrap_or_else(|p| panic!("{}: {p:#?}", guide.locale));
         assert_eq!(flat.table.len(), en.table.len(), "{}", guide.locale);
     }

@@ -11,7 +11,7 @@ fn main() {
         std::process::exit(2);
     };
     let root = Path::new(root);
-    let bundle = match fasttrack_content::bundle::build(&root.join("content/locales"), root) {
+    let bundle = match fasttrack_content::bundle::build(&root.join("content/locales")) {
         Ok(b) => b,
         Err(problems) => {
             eprintln!(

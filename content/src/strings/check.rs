@@ -97,6 +97,10 @@ impl Walk<'_> {
             match &field.kind {
                 Kind::Text => {
                     let text = self.text(&path, value);
+                    // The reference's text has none: this one is shown as written.
+                    for name in placeholders(&text).unwrap_or_default() {
+                        self.problem(&path, format_args!("has the placeholder {{{name}}}, which the reference locale's text does not have"));
+                    }
                     self.flat.table.push(text);
                 }
                 Kind::List => self.list(&path, value),

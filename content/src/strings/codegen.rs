@@ -1,34 +1,43 @@
-//! The Rust the app's build script writes from the shape and the reference locale: for each
-//! struct a `read` that fills it from a flat table, and for each message a typed function whose
-//! parameters are the reference text's placeholders.
+//! The Rust the app's build script writes from the shape and the reference locale: each struct
+//! (its fields documented with the reference's text), a `read` that fills it from a flat
+//! table, and for each message a typed function whose parameters are the reference text's
+//! placeholders.
 
 use super::check::Flat;
 use super::schema::{Kind, Schema};
 use std::fmt::Write;
 
-/// `impl` blocks for every struct reachable from `root`. `i18n` is the path of the app's module
-/// that defines `Table`, `Message` and `Number`.
+/// The structs reachable from `root`, with their `impl` blocks. `i18n` is the path of the
+/// app's module that defines `Table`, `Message`, `List` and `Number`.
 pub fn impls(schema: &Schema, root: &str, reference: &Flat, i18n: &str) -> Result<String, String> {
     let mut out = String::new();
     for (st, prefix) in schema.reachable(root)? {
-        if let Some(cfg) = st.cfg.as_deref() {
-            let _ = writeln!(out, "#[cfg({cfg})]");
+        let table = if st.path.is_empty() {
+            "The strings files' entries outside any table".to_owned()
+        } else {
+            format!("`[{}]` in the strings files", st.path)
+        };
+        let _ = writeln!(out, "/// {table} (the reference: content/locales/en.toml).");
+        let _ = writeln!(out, "pub struct {} {{", st.name);
+        for f in &st.fields {
+            let ty = match &f.kind {
+                Kind::Text => "&'static str".to_owned(),
+                Kind::List => format!("{i18n}::List"),
+                Kind::Message => format!("{i18n}::Message"),
+                Kind::Table(name) => name.clone(),
+            };
+            if !f.example.is_empty() {
+                let _ = writeln!(out, "    /// {}", doc_text(&f.example));
+            }
+            let _ = writeln!(out, "    pub {}: {ty},", f.name);
         }
+        out.push_str("}\n");
         let _ = writeln!(out, "impl {} {{", st.name);
         let _ = writeln!(
             out,
             "    /// Fills the struct from the next entries of a locale's table.\n    pub(crate) fn read(t: &mut {i18n}::Table) -> Self {{\n        Self {{"
         );
-        for (n, f) in st.fields.iter().enumerate() {
-            if f.cfg.is_some() && n + 1 != st.fields.len() {
-                return Err(format!(
-                    "{}.{}: only a struct's last field may have a #[cfg]: the table is read in order",
-                    st.name, f.name
-                ));
-            }
-            if let Some(cfg) = &f.cfg {
-                let _ = writeln!(out, "            #[cfg({cfg})]");
-            }
+        for f in &st.fields {
             let read = match &f.kind {
                 Kind::Text => "t.text()".to_owned(),
                 Kind::List => "t.list()".to_owned(),
@@ -77,6 +86,14 @@ pub fn impls(schema: &Schema, root: &str, reference: &Flat, i18n: &str) -> Resul
         out.push_str("}\n");
     }
     Ok(out)
+}
+
+/// The reference's text as one line of a doc comment: quoted, shortened past 100 characters.
+fn doc_text(text: &str) -> String {
+    let line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let short: String = line.chars().take(100).collect();
+    let more = if short.len() < line.len() { "…" } else { "" };
+    format!("“{short}{more}”")
 }
 
 /// A locale's table as a Rust expression of type `&'static [&'static str]`.
