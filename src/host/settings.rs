@@ -135,6 +135,34 @@ impl Raw for Vec<String> {
     }
 }
 
+/// True or false: in an attribute, `true` or `false` (present without a value: true).
+impl Raw for bool {
+    const MUST_BE: &'static str = "must be true or false";
+    fn from_attribute(text: &str) -> Result<Self, OtherType> {
+        match text.trim() {
+            "" | "true" => Ok(true),
+            "false" => Ok(false),
+            _ => Err(OtherType),
+        }
+    }
+}
+
+/// The parser of a setting that any value of its JSON type suits.
+pub fn any_value<T>(value: T, _: &Check) -> Result<T, Refusal> {
+    Ok(value)
+}
+
+/// The settings as docs/deploying.md's table: name, attribute and documentation, one row each
+/// (a test checks the file holds exactly this).
+pub fn markdown_table(settings: &[SettingDoc]) -> String {
+    let mut table = String::from("| Setting | Attribute | What it sets |\n|---|---|---|\n");
+    for s in settings {
+        let doc = s.doc.split_whitespace().collect::<Vec<_>>().join(" ");
+        table.push_str(&format!("| `{}` | `{}` | {} |\n", s.name, s.attribute, doc));
+    }
+    table
+}
+
 /// An object of strings, its members in their order: in an attribute, JSON text
 /// (`headers='{"X-CSRF-Token": "3f9a"}'`).
 #[derive(Debug, PartialEq)]
@@ -238,5 +266,31 @@ impl<'a> Check<'a> {
 
     pub fn into_problems(self) -> Vec<String> {
         self.problems.into_inner()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_flag_in_an_attribute_is_true_false_or_present() {
+        assert_eq!(bool::from_attribute("true"), Ok(true));
+        assert_eq!(bool::from_attribute(""), Ok(true));
+        assert_eq!(bool::from_attribute(" false "), Ok(false));
+        assert_eq!(bool::from_attribute("yes"), Err(OtherType));
+    }
+
+    #[test]
+    fn the_docs_table_has_a_row_per_setting_on_one_line() {
+        let settings = [SettingDoc {
+            name: "timeout_ms",
+            attribute: "timeout-ms",
+            doc: "How long one attempt may take,\nin milliseconds.\n",
+        }];
+        assert_eq!(
+            markdown_table(&settings),
+            "| Setting | Attribute | What it sets |\n|---|---|---|\n| `timeout_ms` | `timeout-ms` | How long one attempt may take, in milliseconds. |\n"
+        );
     }
 }

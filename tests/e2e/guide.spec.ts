@@ -78,6 +78,16 @@ test("at 320 px the language switcher opens with every language inside the scree
   await expect(page.locator("h1")).toHaveText(source("vi-VN").title);
 });
 
+// Regression: the prose lists' spacing between items pushed the second link below the first.
+test("the header's two links sit on one line, the current one too", async ({ page }) => {
+  for (const path of ["/en/", "/en/request/about"]) {
+    await page.goto(path);
+    await expect(page.locator(".ft-nav a")).toHaveCount(2);
+    const tops = await page.locator(".ft-nav a").evaluateAll((links) => links.map((a) => a.getBoundingClientRect().top));
+    expect(Math.abs(tops[0] - tops[1]), `${path}: ${tops}`).toBeLessThan(1);
+  }
+});
+
 test("a deep link to #the-onboarding-process lands on that section", async ({ page }) => {
   await page.setViewportSize({ width: 1000, height: 600 });
   await page.goto("/pt-BR/#the-onboarding-process");
