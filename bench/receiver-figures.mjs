@@ -26,7 +26,7 @@
 // Usage: node bench/receiver-figures.mjs [--receiver PATH] [--out FILE] [--keep] [--markdown]
 //   PATH defaults to $CARGO_TARGET_DIR/release/receiver, else target/release/receiver
 //   (relative to the repository); --keep leaves the temporary databases in .tmp/; --markdown
-//   prints the table as Markdown (as in the README).
+//   prints the table as Markdown (as in docs/performance.md).
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
@@ -920,7 +920,7 @@ row("first answer", `${T.first_answer.status} ${T.first_answer.problem} after ${
 row("receiver --count once the lock is released", `${T.stored_count_after_release}; the same POST again: ${T.resend.status}${T.resend.replayed ? " replayed" : ""}`, check("deadline: a request refused under the lock is not stored", !T.stored_despite_408, T.stored_count_after_release));
 
 results.checks = checks;
-// The table: plain text, or Markdown with --markdown (as in the README).
+// The table: plain text, or Markdown with --markdown (as in docs/performance.md).
 if (args.includes("--markdown")) {
   console.log(`Receiver figures, ${results.date.slice(0, 10)}, ${results.machine.cpus} CPUs, Node ${results.machine.node}; flags: \`${results.flags}\`\n`);
   console.log("| scene | figure | value | check |\n| --- | --- | --- | --- |");

@@ -4,7 +4,7 @@
 // - for each locale, `{tag}/request/about.html`, the wizard's first question, its answers
 //   disabled until boot.js runs, which holds what the reader does until the app takes the page
 //   over. A static host serves it at `{tag}/request/about` when
-//   it maps an address to the file of that name with `.html` (README, "Deploying `dist/`").
+//   it maps an address to the file of that name with `.html` (docs/deploying.md, "Serving it").
 // The HTML comes from the app's own components, rendered natively by `cargo run --bin
 // prerender` (src/prerender.rs); this script puts each page into index.html's shell and
 // writes what only a browser-like runtime knows: dates in each locale's long form, with the

@@ -197,7 +197,7 @@ pub(crate) fn customer_rules(schema: &mut Schema) {
 }
 
 /// The payload's description: what it is, and the rules a JSON Schema cannot express (each
-/// named; the README lists them too).
+/// named; docs/backend.md lists them too).
 pub(crate) const DESCRIPTION: &str = "\
 A request for FastTrack assistance with Microsoft 365 (schema version 1).
 

@@ -2,7 +2,7 @@
 //! [`crate::host::config`] (`settings!`): its name, its attribute, its type and default, the
 //! JSON type it is read as, the parser that checks it, and its documentation. From that table
 //! come the typed `Config`, the partial `Settings` one source gives, reading a source (a JSON
-//! object or a mount element's attributes), merging, and the list the README's table and
+//! object or a mount element's attributes), merging, and the list docs/deploying.md's table and
 //! `boot.js`'s observed attributes are checked against.
 
 use crate::json::{Object, OtherType};
