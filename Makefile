@@ -56,7 +56,8 @@ bench-receiver:
 	node bench/receiver-figures.mjs
 
 ## screenshots: docs/images/guide.png and wizard.png, taken from a fresh release build
-screenshots: build
+screenshots: setup-test
+	$(MAKE) build
 	node scripts/screenshots.mjs
 
 ## docs: rewrite the settings table in docs/deploying.md from the settings' declarations

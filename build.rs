@@ -5,7 +5,7 @@
 //! themselves are written into dist/ by the `locale-packs` binary (scripts/finish-dist.mjs);
 //! natively (the prerender, tests) they are compiled in.
 //! Runs natively: no Markdown or TOML parser reaches the wasm.
-//! It also keeps the linker's relocations in the full build's wasm when its later pages are to
+//! It also keeps the linker's relocations in the app's wasm when its later pages are to
 //! be split out (feature `split`): `wasm-split-cli` needs them (scripts/split-wasm.mjs).
 
 use fasttrack_content::strings::{self, schema::ROOT};

@@ -132,7 +132,7 @@ const ratios = {
 console.log("");
 for (const [name, value] of Object.entries(ratios)) console.log(`ratio ${name}: ${value ?? "— (no peer)"}`);
 
-// What each crate weighs in each build (bench/weights.mjs).
+// What each crate weighs in the app's wasm (bench/weights.mjs).
 results.crate_weights_bytes = measureWeights(record);
 
 // Budgets; a row without its figure (no peer) is skipped, not missed.

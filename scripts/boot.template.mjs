@@ -7,13 +7,13 @@
 //
 // dist/boot.js (a browser module) is written from scripts/boot.template.mjs by
 // scripts/finish-dist.mjs: it puts the content-hashed names of the files it wrote in place of
-// the object between the BUILDS markers, and changes nothing else (release builds are then
+// the object between the BUILT markers, and changes nothing else (release builds are then
 // minified).
 // The facts about the app boot.js uses come from the app's own code (src/prerender.rs,
 // `boot_facts`): the custom element's attributes (its settings' table), the storage key of the
 // reader's language and the prefix of what the wizard keeps. No address rule is written here:
 // a prerendered page names the packs it needs (`data-packs`), as the app's `Address` says.
-const builds = /* BUILDS: */ {
+const built = /* BUILT: */ {
   app: { js: "fasttrack-onboarding.js", wasm: "fasttrack-onboarding_bg.wasm", pieces: "fasttrack-onboarding-pieces.js" },
   wizardCss: "wizard.css",
   elementCss: "element.css",
@@ -21,7 +21,7 @@ const builds = /* BUILDS: */ {
   attributes: [],
   localeKey: "",
   keptPrefix: "",
-} /* :BUILDS */;
+} /* :BUILT */;
 
 const mounts = document.querySelectorAll("[data-fasttrack]");
 // This file's own address (with any query a deployment adds, such as ?v=3): the bundle's files
@@ -34,7 +34,7 @@ const here = (file) => new URL("./" + file, import.meta.url).href;
 const answersKept = () =>
   [() => localStorage, () => sessionStorage].some((storage) => {
     try {
-      return Object.keys(storage()).some((key) => key.startsWith(builds.keptPrefix));
+      return Object.keys(storage()).some((key) => key.startsWith(built.keptPrefix));
     } catch {
       return false;
     }
@@ -54,7 +54,7 @@ const standalone = mounts[0]?.hasAttribute("data-standalone") ?? false;
 let printRulesLinked = false;
 
 class FastTrackOnboarding extends HTMLElement {
-  static observedAttributes = builds.attributes;
+  static observedAttributes = built.attributes;
   #settings;
   #app;
   #generation = 0;
@@ -87,10 +87,10 @@ class FastTrackOnboarding extends HTMLElement {
     // app apply only while the app prints (src/request/record.rs).
     if (!printRulesLinked) {
       printRulesLinked = true;
-      document.head.append(Object.assign(document.createElement("link"), { rel: "stylesheet", media: "print", href: here(builds.printPathCss) }));
+      document.head.append(Object.assign(document.createElement("link"), { rel: "stylesheet", media: "print", href: here(built.printPathCss) }));
     }
     const root = this.shadowRoot ?? this.attachShadow({ mode: "open" });
-    const stylesheet = Object.assign(document.createElement("link"), { rel: "stylesheet", href: here(builds.elementCss) });
+    const stylesheet = Object.assign(document.createElement("link"), { rel: "stylesheet", href: here(built.elementCss) });
     const loaded = new Promise((resolve) => (stylesheet.onload = stylesheet.onerror = resolve));
     const container = document.createElement("div");
     this.#unmount();
@@ -113,7 +113,7 @@ if (!customElements.get("fasttrack-onboarding")) customElements.define("fasttrac
 // else the page stays as built: no WebAssembly is fetched at all.
 const prerendered = mounts.length === 1 && mounts[0].hasAttribute("data-prerendered") && !document.querySelector("fasttrack-onboarding");
 // The wizard's first question, prerendered too (`data-prerendered="question"`), is answered
-// through the app: it is loaded at once.
+// through the app: it is always loaded, once the page has loaded (below).
 const prerenderedQuestion = prerendered && mounts[0].getAttribute("data-prerendered") === "question";
 if (prerendered) {
   document.addEventListener("click", (event) => {
@@ -123,7 +123,7 @@ if (prerendered) {
     const here = document.getElementById(decodeURIComponent(location.hash.slice(1)));
     if (!link.hash && here?.matches("section.ft-section")) link.hash = location.hash;
     try {
-      localStorage.setItem(builds.localeKey, link.hreflang);
+      localStorage.setItem(built.localeKey, link.hreflang);
     } catch {}
   });
 }
@@ -203,9 +203,9 @@ function preloadText() {
 
 /** Loads the app, mounts it, and publishes `FastTrack.mount`. */
 async function start() {
-  // The wasm download starts now, alongside the glue's, and the text of the language a
-  // standalone page's address names (the app asks for the same files once it runs).
-  const app = builds.app;
+  // The wasm download starts now, alongside the glue's (and a prerendered page has already
+  // preloaded the packs its `data-packs` names; the app asks for the same files once it runs).
+  const app = built.app;
   const wasm = fetch(here(app.wasm));
   // The glue imports the loader of the app's pieces: fetched now, not after the glue.
   document.head.append(Object.assign(document.createElement("link"), { rel: "modulepreload", href: here(app.pieces) }));
@@ -213,10 +213,10 @@ async function start() {
   // A standalone page may show the wizard: it needs its styles (host pages link fasttrack.css).
   const styles = new Promise((resolve) => {
     // (A prerendered question links them itself.)
-    if (!standalone || document.querySelector(`link[rel=stylesheet][href$="${builds.wizardCss}"]`)) return resolve();
+    if (!standalone || document.querySelector(`link[rel=stylesheet][href$="${built.wizardCss}"]`)) return resolve();
     const link = Object.assign(document.createElement("link"), {
       rel: "stylesheet",
-      href: here(builds.wizardCss),
+      href: here(built.wizardCss),
     });
     link.onload = link.onerror = resolve;
     document.head.append(link);

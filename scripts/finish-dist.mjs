@@ -134,15 +134,15 @@ const facts = JSON.parse(
 );
 
 // boot.js: the template with the names of this build's files in place of its placeholder object.
-const builds = { app, wizardCss: wizardCssName, elementCss: elementCssName, printPathCss: printPathCssName, ...facts };
+const built = { app, wizardCss: wizardCssName, elementCss: elementCssName, printPathCss: printPathCssName, ...facts };
 const template = readFileSync(join(here, "boot.template.mjs"), "utf8");
-const [start, end] = ["/* BUILDS: */", "/* :BUILDS */"];
+const [start, end] = ["/* BUILT: */", "/* :BUILT */"];
 const from = template.indexOf(start);
 const to = template.indexOf(end);
 if (from < 0 || to < from || template.indexOf(start, from + 1) >= 0) {
   throw new Error(`boot.template.mjs: expected one ${start} ... ${end} pair`);
 }
-const boot = `${template.slice(0, from + start.length)} ${JSON.stringify(builds)} ${template.slice(to)}`;
+const boot = `${template.slice(0, from + start.length)} ${JSON.stringify(built)} ${template.slice(to)}`;
 // Release: minified, keeping one comment that says what it is.
 writeFileSync(
   join(dir, "boot.js"),

@@ -35,7 +35,7 @@ if ! have_version wasm-bindgen "$WASM_BINDGEN_VERSION" || ! command -v wasm-bind
     cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
-# Splits the full build's later pages out of its first load (scripts/split-wasm.mjs): the
+# Splits the app's later pages out of its first load (scripts/split-wasm.mjs): the
 # splitter matching the wasm_split_helpers that Leptos' pieces are declared with.
 # (It has no --version: cargo's list of installed crates says which it is.)
 if ! command -v wasm-split-cli >/dev/null || ! cargo install --list | grep -qF "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then

@@ -85,6 +85,8 @@ fn utc_date(ms: f64) -> Date {
     Date::from_days_since_epoch((ms / 86_400_000.0).floor() as i64)
 }
 
+// Natively there is neither a window nor a local day: which environment gives storage is
+// checked in the browser (tests/web.rs).
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -97,17 +99,5 @@ mod tests {
         assert_eq!(utc_date(951_782_400_000.0), day(2000, 2, 29));
         assert_eq!(utc_date(1_798_761_599_999.0), day(2026, 12, 31));
         assert_eq!(utc_date(2_147_483_648_000.0), day(2038, 1, 19));
-        // Drawn at build time, the day is the UTC day whatever the machine's time zone.
-        assert_eq!(
-            Environment::build_time().today(),
-            utc_date(crate::browser::now_ms())
-        );
-    }
-
-    #[test]
-    fn at_build_time_there_is_no_storage() {
-        for which in [Storage::Tab, Storage::Device] {
-            assert!(Environment::build_time().storage(which).is_none());
-        }
     }
 }

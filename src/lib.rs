@@ -5,13 +5,13 @@
 //! - [`shell`]: the frame of every page, the [`shell::Address`] every link is built from, and
 //!   the `/` and not-found pages
 //! - [`guide`]: "The FastTrack process", rendered from the typed content model
-//! - [`request`]: "Request assistance for Microsoft 365" (the full build only)
+//! - [`request`]: "Request assistance for Microsoft 365"
 //! - [`locale`], [`i18n`]: the offered locales, their UI strings and message functions
 //! - [`host`]: how a host page talks to the app (start-up, `FastTrack.mount`, settings, events)
 //! - [`environment`]: where the app is drawn (a reader's browser, or the build), handed to
 //!   components as a context: storage and clock
 //! - [`browser`]: storage, focus, scrolling and the console, failing soft
-//! - `piece` (full build): pages whose code is fetched when first shown
+//! - `piece`: pages whose code is fetched when first shown
 //! - `prerender` (native only): the guide and the first question as HTML at build time
 
 // Rendering to HTML (the build-time prerender) nests deeper types than rendering to the DOM.

@@ -25,7 +25,7 @@ pub struct Packs {
     /// The strings outside the wizard.
     pub strings: &'static str,
     pub guide: &'static str,
-    /// The wizard's strings: with the strings, they make the full build's `Ui`.
+    /// The wizard's strings: with the strings, they make the app's `Ui`.
     pub wizard: &'static str,
 }
 

@@ -1,5 +1,5 @@
-//! Pages whose code is a piece of the full build of its own, fetched when first shown (feature
-//! `split`; scripts/split-wasm.mjs cuts the build after cargo). Readers of the full build arrive
+//! Pages whose code is a piece of the app's wasm of its own, fetched when first shown (feature
+//! `split`; scripts/split-wasm.mjs cuts the build after cargo). Readers who load the app arrive
 //! at the wizard's first question or in a portal: the guide, the later questions and the
 //! review are not in the first load.
 //!

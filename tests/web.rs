@@ -299,7 +299,7 @@ async fn in_a_shadow_root_the_app_reads_the_elements_attributes_focuses_and_tell
 }
 
 // JSON in the browser: the browser's JSON.parse and JSON.stringify, with serde carrying the
-// values (src/json.rs); these check that adapter against the model's own derives.
+// values (src/json/); these check that adapter against the model's own derives.
 
 #[wasm_bindgen_test]
 fn json_text_reads_into_the_models_types_and_bad_text_is_reported() {
@@ -333,16 +333,13 @@ fn json_text_is_written_as_json_stringify_writes_it_and_reads_back() {
         ..Default::default()
     };
     let text = to_text(&draft).unwrap();
-    let stringified = js_sys::JSON::stringify(&js_sys::JSON::parse(&text).unwrap())
-        .unwrap()
-        .as_string()
-        .unwrap();
-    assert_eq!(text, stringified);
+    assert_eq!(text, serde_json::to_string(&draft).unwrap());
     assert_eq!(from_text::<fasttrack_model::Draft>(&text), Ok(draft));
     // A request is written as serde_json writes it natively: in field order, without the
     // `customer` a customer's request has none of.
     let request = valid_request();
     let text = to_text(&request).unwrap();
+    assert_eq!(text, serde_json::to_string(&request).unwrap());
     assert!(
         text.starts_with(r#"{"schema_version":1,"requester_kind":"customer","products":["#),
         "{text}"
@@ -702,4 +699,29 @@ async fn a_header_the_browser_refuses_ends_in_a_worded_outcome_not_a_stuck_butto
     drop(handle);
     root.remove();
     clear_drafts();
+}
+
+#[wasm_bindgen_test]
+fn the_build_time_environment_has_no_storage_and_names_the_utc_day() {
+    use fasttrack_onboarding::environment::{Environment, Storage};
+    for which in [Storage::Tab, Storage::Device] {
+        assert!(Environment::browser().storage(which).is_some(), "{which:?}");
+        assert!(
+            Environment::build_time().storage(which).is_none(),
+            "{which:?}"
+        );
+    }
+    // Late on the evening of 31 December in UTC is already 1 January east of it: the build's
+    // day is the UTC one, the reader's follows the browser's time zone.
+    let ms = 1_798_761_599_000.0;
+    let day = |y, m, d| fasttrack_model::Date::new(y, m, d).expect("a date");
+    assert_eq!(Environment::build_time().date_at(ms), day(2026, 12, 31));
+    // getTimezoneOffset is negative east of UTC.
+    let east = js_sys::Date::new(&ms.into()).get_timezone_offset() < 0.0;
+    let local = if east {
+        day(2027, 1, 1)
+    } else {
+        day(2026, 12, 31)
+    };
+    assert_eq!(Environment::browser().date_at(ms), local);
 }

@@ -23,14 +23,14 @@ pub struct Locale {
     pub packs: Packs,
 }
 
-/// A locale's packs. A page needs its strings and, by what it shows, the wizard's strings or
-/// the guide, never both at first: the wizard's first question is not sent the guide.
+/// A locale's packs. The app reads the strings and the wizard's strings wherever it loads; the
+/// guide only where it shows the guide (the wizard's first question is not sent it).
 #[derive(Debug, Clone)]
 pub struct Packs {
     /// The strings outside the wizard (the page's frame, the guide's labels).
     pub strings: PackFile,
     pub guide: PackFile,
-    /// The wizard's strings (the builds with the wizard only).
+    /// The wizard's strings.
     pub wizard: PackFile,
 }
 

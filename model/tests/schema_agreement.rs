@@ -2,8 +2,8 @@
 //! Schema (schema/request.schema.json, judged natively by the `jsonschema` crate with format
 //! validation on) give the same verdict on every payload, valid, near-valid or hostile, except
 //! where a rule is one the schema cannot express. Those rules are the named list [`GAPS`], each
-//! also written in the schema's description and in the README; a disagreement that none of them
-//! explains fails the test.
+//! also written in the schema's description and in docs/backend.md; a disagreement that none of
+//! them explains fails the test.
 
 mod common;
 
@@ -65,7 +65,7 @@ fn schema_errors(body: &Value) -> String {
 /// A rule the schema cannot express, and how to take it out of play: `neutralise` rewrites a
 /// payload so the rule no longer decides it (or returns `None` when it does not apply).
 struct Gap {
-    /// The name used in the schema's description and the README.
+    /// The name used in the schema's description and docs/backend.md.
     name: &'static str,
     neutralise: fn(&Value) -> Option<Value>,
     /// The judge whose verdict the rewrite must not change: it only takes the rule out of
@@ -80,7 +80,7 @@ enum Judge {
 }
 
 /// Every rule the model applies and the schema cannot express. Each is listed, under the same
-/// name, in the schema's top-level description and in the README.
+/// name, in the schema's top-level description and in docs/backend.md.
 const GAPS: &[Gap] = &[
     Gap {
         name: "trimmed",

@@ -1,8 +1,9 @@
 //! Run-time settings of one mounted app: each declared once, in the table below.
 //!
-//! Sources, later ones winning: built-in defaults; `config.json` beside `boot.js`; the mount
-//! element's attributes (a `[data-fasttrack]` element's `data-*` ones, or those of
-//! `<fasttrack-onboarding>`); the options a host passes to `mount`. A bad value is refused with
+//! Sources, later ones winning: built-in defaults; a standalone page's `<base href>` (for
+//! `base`); `config.json` beside `boot.js`; the mount element's attributes (a
+//! `[data-fasttrack]` element's `data-*` ones, or those of `<fasttrack-onboarding>`); the
+//! options a host passes to `mount`. A bad value is refused with
 //! a message naming the setting, and the earlier value stays.
 //!
 //! The deployment has the last word where it wants it: `config.json` may name settings in
@@ -66,16 +67,28 @@ impl Settings {
         let check = Check::new(name, page);
         let settings = Settings::read_each(&source, &check);
         if let Source::Object(object) = source {
-            for key in object.keys() {
-                if key == "locked" {
-                    // What a page may not change is the deployment's to say.
-                    check.note(&key, "can be set in config.json only; ignored.");
-                } else if !SETTINGS.iter().any(|s| s.name == key) {
-                    check.note(&key, "is not a setting; ignored.");
-                }
-            }
+            // What a page may not change is the deployment's to say.
+            note_unknown_keys(
+                object,
+                &check,
+                Some("can be set in config.json only; ignored."),
+            );
         }
         (settings, check.into_problems())
+    }
+}
+
+/// Notes each key of `object` that is not a setting; `locked` gets `on_locked` (`None`: it is
+/// one of this source's own keys).
+fn note_unknown_keys(object: &Object, check: &Check, on_locked: Option<&str>) {
+    for key in object.keys() {
+        if key == "locked" {
+            if let Some(note) = on_locked {
+                check.note(&key, note);
+            }
+        } else if !SETTINGS.iter().any(|s| s.name == key) {
+            check.note(&key, "is not a setting; ignored.");
+        }
     }
 }
 
@@ -89,11 +102,7 @@ pub fn file_settings(text: &str, page: PageFacts) -> Result<(Settings, Vec<Strin
     };
     let check = Check::new("config.json", page);
     let mut settings = Settings::read_each(&Source::Object(&object), &check);
-    for key in object.keys() {
-        if key != "locked" && !SETTINGS.iter().any(|s| s.name == key) {
-            check.note(&key, "is not a setting; ignored.");
-        }
-    }
+    note_unknown_keys(&object, &check, None);
     match object.get::<Vec<String>>("locked") {
         None => {}
         Some(Ok(names)) => settings.locked = Some(locked(names, &check)),
@@ -361,9 +370,7 @@ mod tests {
     /// `config.json` as the deployment wrote it, then a page's source over it: the merged
     /// settings and every message.
     fn file_then_page(file: &str, page_source: &str) -> (Config, Vec<String>) {
-        let (settings, mut problems) = file_settings(file, HTTP).expect("a settings object");
-        let mut config = Config::default();
-        problems.extend(config.merge(settings, "config.json"));
+        let (mut config, mut problems) = merged(file, HTTP);
         let page = object(page_source);
         let (settings, more) = Settings::read(Source::Object(&page), "data-* attributes", HTTP);
         problems.extend(more);

@@ -135,7 +135,9 @@ impl Raw for Vec<String> {
     }
 }
 
-/// True or false: in an attribute, `true` or `false` (present without a value: true).
+/// True or false: in an attribute, `true` or `false` (present without a value: true). No
+/// setting is a flag yet; this and [`any_value`] let one be declared in a single line (the
+/// tests below read a flag from attributes).
 impl Raw for bool {
     const MUST_BE: &'static str = "must be true or false";
     fn from_attribute(text: &str) -> Result<Self, OtherType> {

@@ -164,7 +164,11 @@ fn new_send(submission: Submission) -> UnsyncCallback<()> {
             .with_untracked(|d| validate(d, state.env.today()))
         {
             Ok(request) => {
-                let body = crate::json::to_text(&request).unwrap_or_default();
+                // A request the browser cannot write out is never sent as an empty body.
+                let Some(body) = crate::json::to_text(&request) else {
+                    answered(Outcome::Unsendable);
+                    return;
+                };
                 // A retry of the same answers reuses the key (and its first time); changed
                 // answers get a new one.
                 let (key, since_ms) = state

@@ -452,7 +452,7 @@ test("a later page whose code cannot be fetched says so; the answers stay and th
   await expect(page.locator("#products")).toBeVisible();
 });
 
-/** Whether the page fetched the full build's piece `name` (src/piece.rs). */
+/** Whether the page fetched the app's piece `name` (src/piece.rs). */
 function watchPieces(page: Page) {
   const fetched: string[] = [];
   page.on("request", (r) => fetched.push(new URL(r.url()).pathname));

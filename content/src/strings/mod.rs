@@ -31,8 +31,9 @@ pub const SHARED: &[(&str, &[&str])] = &[
     ),
 ];
 
-/// The root's table whose strings are a pack of their own (the wizard's): the guide's pages
-/// are not sent them. It is the root's last field, so its entries come last in the table.
+/// The root's table whose strings are a pack of their own (the wizard's). Every page that loads
+/// the app reads it (the app is one build); it is the root's last field, so its entries come
+/// last in the table.
 pub const SECOND_PACK: &str = "wizard";
 
 /// The locale every other is checked against: its file gives the strings their shape, and its
