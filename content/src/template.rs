@@ -1,5 +1,6 @@
 //! How one entry of a locale's strings table is written, for both sides: the build writes and
-//! checks entries (`strings/check.rs`), the app fills them (`src/i18n/message.rs`).
+//! checks entries (`strings/check.rs`, [`placeholders`]), the app fills them
+//! (`src/i18n/message.rs`).
 //!
 //! - In a text, `{name}` is a placeholder and `{{`, `}}` are literal braces.
 //! - A list's items are joined by [`UNIT`].
@@ -85,6 +86,36 @@ pub fn join_list(items: &[String]) -> String {
 /// The items of a list entry.
 pub fn list_items(entry: &str) -> impl Iterator<Item = &str> {
     entry.split(UNIT).filter(|s| !s.is_empty())
+}
+
+/// The placeholders of `text` in order of first use; `{{` and `}}` are literal braces.
+pub fn placeholders(text: &str) -> Result<Vec<String>, String> {
+    let mut names: Vec<String> = Vec::new();
+    for part in parts(text) {
+        let name = match part {
+            Part::Text(_) => continue,
+            Part::Stray('}') => {
+                return Err("has a `}` that closes nothing (write `}}` for a brace)".into())
+            }
+            Part::Stray(_) => {
+                return Err("has a `{` that is not closed (write `{{` for a brace)".into())
+            }
+            Part::Placeholder(name) => name,
+        };
+        let valid = name.starts_with(|c: char| c.is_ascii_lowercase())
+            && name
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+        if !valid {
+            return Err(format!(
+                "has `{{{name}}}`: a placeholder is a lowercase name like {{date}}"
+            ));
+        }
+        if !names.iter().any(|n| n == name) {
+            names.push(name.to_owned());
+        }
+    }
+    Ok(names)
 }
 
 #[cfg(test)]

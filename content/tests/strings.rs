@@ -1,9 +1,10 @@
 //! The strings files' checks: each kind of problem a translator can make is named with the
 //! file and the entry, and the real files pass.
 
-use fasttrack_content::strings::check::{flatten, placeholders, Flat};
+use fasttrack_content::strings::check::{flatten, Flat};
 use fasttrack_content::strings::schema::{Schema, ROOT};
 use fasttrack_content::strings::{REFERENCE as REFERENCE_TAG, SHARED};
+use fasttrack_content::template::placeholders;
 use fasttrack_content::LOCALES_DIR;
 
 const REFERENCE: &str = r#"

@@ -4,7 +4,7 @@
 
 use super::schema::{Kind, Schema, Struct};
 use super::PLURAL_CATEGORIES;
-use crate::template::{self, Part, RECORD, UNIT};
+use crate::template::{self, placeholders, RECORD, UNIT};
 use std::collections::BTreeMap;
 use toml::{Table, Value};
 
@@ -250,34 +250,4 @@ fn form_path(path: &str, category: &str, forms: usize) -> String {
     } else {
         format!("{path}.{category}")
     }
-}
-
-/// The placeholders of `text` in order of first use; `{{` and `}}` are literal braces.
-pub fn placeholders(text: &str) -> Result<Vec<String>, String> {
-    let mut names: Vec<String> = Vec::new();
-    for part in template::parts(text) {
-        let name = match part {
-            Part::Text(_) => continue,
-            Part::Stray('}') => {
-                return Err("has a `}` that closes nothing (write `}}` for a brace)".into())
-            }
-            Part::Stray(_) => {
-                return Err("has a `{` that is not closed (write `{{` for a brace)".into())
-            }
-            Part::Placeholder(name) => name,
-        };
-        let valid = name.starts_with(|c: char| c.is_ascii_lowercase())
-            && name
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
-        if !valid {
-            return Err(format!(
-                "has `{{{name}}}`: a placeholder is a lowercase name like {{date}}"
-            ));
-        }
-        if !names.iter().any(|n| n == name) {
-            names.push(name.to_owned());
-        }
-    }
-    Ok(names)
 }

@@ -9,7 +9,7 @@
 //! ([`super::SHARED`]): the components treat those alike (every field's texts, every choice).
 
 use super::PLURAL_CATEGORIES;
-use crate::strings::check::placeholders;
+use crate::template::placeholders;
 use toml::{Table, Value};
 
 /// The root struct's name.
