@@ -45,31 +45,37 @@ struct Pages {
 
 /// The guide page of `locale`, as the standalone app draws it at its own address.
 pub fn guide_page(locale: Locale) -> Page {
-    let address = Address::guide(locale);
-    Page {
-        tag: locale.tag(),
-        language: locale.name(),
-        path: path_of(&address),
-        title: crate::guide::page_title(locale),
-        description: locale.guide().front_matter.description.trim(),
-        packs: locale.pack_names(address.needs()),
-        body: drawn(&address),
-    }
+    let description = locale.guide().front_matter.description.trim();
+    page(
+        locale,
+        &Address::guide(locale),
+        crate::guide::page_title(locale),
+        description,
+    )
 }
 
 /// The wizard's first question in `locale`, as the standalone app draws it at its address for a
 /// reader with no answers yet.
 pub fn first_question_page(locale: Locale) -> Page {
-    let address = Address::first_step(locale);
     let text = &locale.ui().wizard;
+    page(
+        locale,
+        &Address::first_step(locale),
+        crate::request::question_title(text, fasttrack_model::Step::ALL[0]),
+        text.start_intro,
+    )
+}
+
+/// The page at `address` in `locale`, drawn, with the packs it is drawn with.
+fn page(locale: Locale, address: &Address, title: String, description: &'static str) -> Page {
     Page {
         tag: locale.tag(),
         language: locale.name(),
-        path: path_of(&address),
-        title: crate::request::question_title(text, fasttrack_model::Step::ALL[0]),
-        description: text.start_intro,
+        path: path_of(address),
+        title,
+        description,
         packs: locale.pack_names(address.needs()),
-        body: drawn(&address),
+        body: drawn(address),
     }
 }
 

@@ -347,35 +347,9 @@ fn json_text_is_written_as_json_stringify_writes_it_and_reads_back() {
     assert!(!text.contains("customer\":"), "{text}");
 }
 
-/// A valid request, built by the model's own rules.
+/// The contract's own example of a valid customer request (schema/examples/).
 fn valid_request() -> fasttrack_model::AssistanceRequest {
-    use fasttrack_model::{validate, ContactDraft, Date, Draft, PersonDraft};
-    let draft = Draft {
-        requester_kind: "customer".into(),
-        products: vec!["intune".into()],
-        deployment_date: "2099-01-01".into(),
-        project_name: "Contoso".into(),
-        service_location: "FR".into(),
-        language: "fr".into(),
-        licences: "600".into(),
-        requester: PersonDraft {
-            name: "Ana".into(),
-            email: "ana@contoso.com".into(),
-            phone: "+33 1 23 45 67 89".into(),
-            job_title: "CIO".into(),
-        },
-        primary_contact: ContactDraft {
-            same_as_requester: "yes".into(),
-            ..Default::default()
-        },
-        business_sponsor: ContactDraft {
-            same_as_requester: "yes".into(),
-            ..Default::default()
-        },
-        ..Draft::default()
-    };
-    let today = Date::new(2026, 1, 1).unwrap();
-    validate(&draft, today).unwrap()
+    serde_json::from_str(include_str!("../schema/examples/valid-customer.json")).unwrap()
 }
 
 #[wasm_bindgen_test]

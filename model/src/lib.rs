@@ -10,6 +10,7 @@ mod choices;
 mod date;
 mod draft;
 mod error;
+pub mod http;
 pub mod limits;
 mod problem;
 mod regions;

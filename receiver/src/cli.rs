@@ -152,16 +152,12 @@ fn serve_flag(
 /// and the ones browsers set themselves cannot be.
 fn allowed_header(name: &str) -> Result<HeaderName, String> {
     let refuse = |why: &str| Err(format!("--allow-header {name:?}: {why}"));
-    let is_token = !name.is_empty()
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b));
     if name == "*" {
         return refuse(
             "a wildcard is not allowed with credentials, which the receiver allows: name each header",
         );
     }
-    if !is_token {
+    if !fasttrack_model::http::is_header_name(name) {
         return refuse("not a header name (letters, digits and !#$%&'*+-.^_`|~ only)");
     }
     let lower = name.to_ascii_lowercase();

@@ -175,14 +175,6 @@ fn endpoint(endpoint: String, check: &Check) -> Result<String, Refusal> {
 /// Header names a host may not set: the browser owns them, or the contract does.
 const RESERVED_HEADERS: [&str; 4] = ["content-type", "idempotency-key", "content-length", "host"];
 
-/// A header name as HTTP defines it (a "token"): what `fetch` accepts.
-fn is_header_name(name: &str) -> bool {
-    !name.is_empty()
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
-}
-
 /// A header value `fetch` sends as it is: visible Latin-1 characters, spaces and tabs (no
 /// line breaks, no other controls, nothing beyond U+00FF such as "…").
 fn is_header_value(value: &str) -> bool {
@@ -194,7 +186,7 @@ fn is_header_value(value: &str) -> bool {
 fn headers(Members(entries): Members, _: &Check) -> Result<Vec<(String, String)>, Refusal> {
     let mut headers = Vec::new();
     for (name, value) in entries {
-        if !is_header_name(&name) {
+        if !fasttrack_model::http::is_header_name(&name) {
             return Err(Refusal::Refused(format!(
                 "has an invalid header name `{name}`"
             )));

@@ -54,6 +54,15 @@ impl de::Error for NotReadable {
     }
 }
 
+/// `value` as a JSON object; `None` for anything else (an array, which JavaScript counts as an
+/// object too, a string, null).
+pub fn plain_object(value: JsValue) -> Option<Object> {
+    if Array::is_array(&value) {
+        return None;
+    }
+    value.dyn_into::<Object>().ok()
+}
+
 /// Reads `value` as a `T`.
 pub fn read<T: de::DeserializeOwned>(value: JsValue) -> Result<T, NotReadable> {
     T::deserialize(FromJs(value))
@@ -84,10 +93,7 @@ impl FromJs {
     }
 
     fn members(self) -> Result<Members, NotReadable> {
-        if Array::is_array(&self.0) {
-            return Err(NotReadable);
-        }
-        let object = self.0.dyn_into::<Object>().map_err(|_| NotReadable)?;
+        let object = plain_object(self.0).ok_or(NotReadable)?;
         Ok(Members {
             entries: Object::entries(&object),
             next: 0,

@@ -47,10 +47,7 @@ impl Object {
 
     /// A JavaScript value as an object; `None` for anything else (an array, a string, null).
     pub fn from_js(value: wasm_bindgen::JsValue) -> Option<Object> {
-        if js_sys::Array::is_array(&value) {
-            return None;
-        }
-        value.dyn_into::<js_sys::Object>().ok().map(Object)
+        from_js::plain_object(value).map(Object)
     }
 
     /// The members' names, in the object's order.

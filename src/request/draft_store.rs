@@ -84,11 +84,9 @@ impl Pending {
     }
 
     /// True once the key is older than the contract's window: the backend may have forgotten
-    /// it, so sending it again could store the request twice. (A clock set back counts as
-    /// no time passed; a corrupt time, as too old.)
+    /// it, so sending it again could store the request twice.
     pub fn is_stale(&self, now_ms: f64) -> bool {
-        let age = now_ms - self.since_ms;
-        age.is_nan() || age >= KEY_WINDOW_MS
+        older_than(self.since_ms, now_ms, KEY_WINDOW_MS)
     }
 }
 
@@ -135,9 +133,7 @@ pub fn decode(text: Option<&str>, now_ms: f64) -> Restored {
         return Restored::Unusable;
     }
     let saved_at = stored.saved_at as f64;
-    let age = now_ms - saved_at;
-    // A NaN age (a corrupt timestamp) counts as expired too.
-    if age.is_nan() || age >= MAX_AGE_MS {
+    if older_than(saved_at, now_ms, MAX_AGE_MS) {
         return Restored::Expired;
     }
     Restored::Draft {
@@ -302,7 +298,14 @@ fn encode_confirmation(reference: &str, now_ms: f64) -> String {
 /// A kept reference younger than [`MAX_AGE_MS`]; `None` for an expired or unreadable one.
 fn decode_confirmation(text: &str, now_ms: f64) -> Option<String> {
     let stored: StoredReference = crate::json::from_text(text).ok()?;
-    (now_ms - (stored.saved_at as f64) < MAX_AGE_MS).then_some(stored.reference)
+    (!older_than(stored.saved_at as f64, now_ms, MAX_AGE_MS)).then_some(stored.reference)
+}
+
+/// True when what was kept at `since_ms` is `max_age_ms` old or more at `now_ms`. A clock set
+/// back counts as no time passed; a corrupt time (a NaN age), as too old.
+pub fn older_than(since_ms: f64, now_ms: f64, max_age_ms: f64) -> bool {
+    let age = now_ms - since_ms;
+    age.is_nan() || age >= max_age_ms
 }
 
 /// Which of the two storages today's policy keeps the answers and the last reference in, as

@@ -3,7 +3,9 @@
 
 use crate::environment::Environment;
 use crate::host::DraftStorage;
-use crate::request::draft_store::{decode, DraftStore, Pending, Restored, KEY, MAX_AGE_MS};
+use crate::request::draft_store::{
+    decode, older_than, DraftStore, Pending, Restored, KEY, MAX_AGE_MS,
+};
 use fasttrack_model::{validate_step, Date, Draft, Refusal, Step};
 use leptos::prelude::*;
 
@@ -125,24 +127,16 @@ impl WizardState {
         // Save on every change, but not what was just loaded: opening the wizard renews
         // nothing. An empty draft is not kept: there is nothing to come back to.
         Effect::new(move |previous: Option<()>| {
-            let page = state.page.get();
-            let submission = state.submission.get();
-            let changed_at = state.changed_at.get();
-            let remembered = state.remembered.get();
+            state.page.track();
+            state.submission.track();
+            state.changed_at.track();
+            state.remembered.track();
             state.draft.track();
             if previous.is_none() {
                 return;
             }
-            let saved = state.draft.with(|d| {
-                if *d == Draft::default() {
-                    state.store.with_value(DraftStore::clear);
-                    true
-                } else {
-                    state.store.with_value(|s| {
-                        s.save(d, &page, submission.as_ref(), changed_at, remembered)
-                    })
-                }
-            });
+            let saved = state.save_untracked();
+            let remembered = state.remembered.get_untracked();
             if state.store.with_value(|s| s.is_available(remembered)) {
                 state.status.set(if saved {
                     DraftStatus::Saved
@@ -215,8 +209,9 @@ impl WizardState {
         stale
     }
 
-    /// Writes the answers as they are now to their storage.
-    fn save_untracked(&self) {
+    /// Writes the answers as they are now to their storage (an empty draft is removed: there
+    /// is nothing to come back to); false when they could not be kept.
+    fn save_untracked(&self) -> bool {
         let page = self.page.get_untracked();
         let submission = self.submission.get_untracked();
         let (changed_at, remembered) = (
@@ -224,9 +219,14 @@ impl WizardState {
             self.remembered.get_untracked(),
         );
         self.draft.with_untracked(|d| {
-            self.store
-                .with_value(|s| s.save(d, &page, submission.as_ref(), changed_at, remembered))
-        });
+            if *d == Draft::default() {
+                self.store.with_value(DraftStore::clear);
+                true
+            } else {
+                self.store
+                    .with_value(|s| s.save(d, &page, submission.as_ref(), changed_at, remembered))
+            }
+        })
     }
 
     /// True when the reader may choose to keep answers on this device.
@@ -242,7 +242,11 @@ impl WizardState {
     /// Forgets the answers if their time has run out (a tab left open for weeks): checked
     /// whenever a wizard page reads them, not only at start.
     pub fn forget_if_expired(&self) {
-        let expired = self.env.now_ms() - self.changed_at.get_untracked() >= MAX_AGE_MS;
+        let expired = older_than(
+            self.changed_at.get_untracked(),
+            self.env.now_ms(),
+            MAX_AGE_MS,
+        );
         if expired && self.has_answers_untracked() {
             self.clear();
         }

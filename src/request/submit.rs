@@ -213,25 +213,23 @@ pub fn refused(body: &str) -> Outcome {
     Outcome::Refused { errors, other }
 }
 
+/// A `Content-Type`'s media type, lower-cased, without its parameters (`charset`, …).
+fn media_type(content_type: Option<&str>) -> Option<String> {
+    let essence = content_type?.split(';').next()?;
+    Some(essence.trim().to_ascii_lowercase())
+}
+
 /// Whether a `Content-Type` names JSON: `application/json`, or any `+json` type such as
-/// `application/problem+json` (parameters such as `charset` allowed).
+/// `application/problem+json`.
 fn is_json(content_type: Option<&str>) -> bool {
-    let Some(essence) = content_type.and_then(|t| t.split(';').next()) else {
-        return false;
-    };
-    let essence = essence.trim().to_ascii_lowercase();
-    essence == "application/json"
-        || (essence.starts_with("application/") && essence.ends_with("+json"))
+    media_type(content_type).is_some_and(|t| {
+        t == "application/json" || (t.starts_with("application/") && t.ends_with("+json"))
+    })
 }
 
 /// Whether a `Content-Type` names an HTML page: what a gateway's sign-in page is.
 fn is_html(content_type: Option<&str>) -> bool {
-    content_type
-        .and_then(|t| t.split(';').next())
-        .is_some_and(|t| {
-            let t = t.trim();
-            t.eq_ignore_ascii_case("text/html") || t.eq_ignore_ascii_case("application/xhtml+xml")
-        })
+    media_type(content_type).is_some_and(|t| t == "text/html" || t == "application/xhtml+xml")
 }
 
 /// A `2xx`: an acceptance only when it is the contract's answer (a JSON body, or an empty
